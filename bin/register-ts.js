@@ -1,0 +1,35 @@
+'use strict';
+// Runs the TypeScript sources directly: each .ts file is transpiled on load with
+// TypeScript's own transpileModule (no type check; `npm test` runs tsc for that).
+// Transpiled output is cached under node_modules/.cache so later starts are fast.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const root = path.resolve(__dirname, '..');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'hanna-ts');
+let ts; // loaded lazily: only when a file is not in the cache
+
+function transpile(source, filename) {
+  const key = crypto.createHash('sha1').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, key + '.js');
+  try { return fs.readFileSync(cached, 'utf8'); } catch { /* not cached yet */ }
+  ts = ts || require('typescript');
+  const out = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+      sourceMap: false,
+      inlineSourceMap: true,
+    },
+  }).outputText;
+  try { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(cached, out); } catch { /* read-only tree: fine */ }
+  return out;
+}
+
+require.extensions['.ts'] = function (module, filename) {
+  const source = fs.readFileSync(filename, 'utf8');
+  module._compile(transpile(source, filename), filename);
+};
