@@ -1,0 +1,12 @@
+/** The calculators' public API: the CLI (`hanna quote --jsonl`) and the chat use only these names. */
+export { QuoteError } from './errors';
+export type { Bilingual } from './errors';
+export { computeQuote } from './quote';
+export type { Quote, QuoteRequest } from './quote';
+export type { Assumption, AssumptionKey, Reason } from './coverage';
+export { quoteJsonLine } from './json-line';
+export { explainQuote } from './explain';
+export { lateInterest, explainLateInterest } from './late-interest';
+export type { LateInterest, LateInterestRequest } from './late-interest';
+export { currentWageMonth } from './months';
+export { parseMoney, formatRM } from './money';

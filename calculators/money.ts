@@ -1,0 +1,89 @@
+import Decimal from 'decimal.js';
+import { QuoteError } from './errors';
+
+/** Wages above this are almost certainly a typo (an extra zero, a yearly figure, an IC number). */
+export const MAX_WAGE = new Decimal('1000000');
+
+// "2500", "2,500.00", "RM2500", "RM 2,500.5": optional RM, thousands commas only in groups of three.
+const MONEY_RE = /^(-)?\s*(?:rm)?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/i;
+
+export interface MoneyLimits {
+  max: Decimal;
+  /** Word used in messages, e.g. wage / gaji. */
+  what: { ms: string; en: string };
+}
+
+const WAGE_LIMITS: MoneyLimits = { max: MAX_WAGE, what: { ms: 'Gaji', en: 'The wage' } };
+
+/** Parses ringgit written as a user or a JSON file would (string or number) into an exact Decimal. */
+export function parseMoney(input: unknown, limits: MoneyLimits = WAGE_LIMITS): Decimal {
+  const { what } = limits;
+  if (input === undefined || input === null || input === '') {
+    throw new QuoteError('amount_missing', {
+      ms: `${what.ms} tidak diberi. Contoh: 2500 atau RM2,500.00.`,
+      en: `${what.en} is missing. For example: 2500 or RM2,500.00.`,
+    });
+  }
+  let text: string;
+  if (typeof input === 'number') {
+    // JSON numbers: String() gives the shortest exact decimal form, except exponent forms (1e21, 1e-7).
+    if (!Number.isFinite(input)) throw notNumber(input, limits);
+    text = String(input);
+    if (/e/i.test(text)) throw outOfRange(limits);
+  } else if (typeof input === 'string') {
+    text = input.trim();
+  } else {
+    throw notNumber(input, limits);
+  }
+  const m = MONEY_RE.exec(text);
+  if (!m) throw notNumber(text, limits);
+  const [, minusBefore, minusAfter, whole, decimals = ''] = m;
+  const minus = minusBefore ?? minusAfter;
+  if (decimals.length > 2) {
+    throw new QuoteError('amount_precision', {
+      ms: `${what.ms} mesti dalam ringgit dan sen, paling banyak dua tempat perpuluhan (contoh: 2500.50).`,
+      en: `${what.en} must be in ringgit and sen, with at most two decimals (for example 2500.50).`,
+    });
+  }
+  const value = new Decimal(`${minus ?? ''}${whole.replace(/,/g, '')}.${decimals || '0'}`);
+  if (value.isNegative() && !value.isZero()) {
+    throw new QuoteError('amount_negative', {
+      ms: `${what.ms} tidak boleh negatif. Sila beri jumlah seperti 2500.`,
+      en: `${what.en} cannot be negative. Please give an amount such as 2500.`,
+    });
+  }
+  if (value.isZero()) {
+    throw new QuoteError('amount_zero', {
+      ms: `${what.ms} mesti lebih daripada RM0. Sila beri jumlah seperti 2500.`,
+      en: `${what.en} must be more than RM0. Please give an amount such as 2500.`,
+    });
+  }
+  if (value.greaterThan(limits.max)) throw outOfRange(limits);
+  return value;
+}
+
+function notNumber(shown: unknown, { what }: MoneyLimits): QuoteError {
+  const s = typeof shown === 'string' ? `"${shown.slice(0, 40)}"` : typeof shown;
+  return new QuoteError('amount_not_number', {
+    ms: `${what.ms} ${s} bukan jumlah wang yang saya faham. Contoh: 2500, 2,500.00 atau RM2500.`,
+    en: `${what.en} ${s} is not an amount I can read. Examples: 2500, 2,500.00 or RM2500.`,
+  });
+}
+
+function outOfRange({ what, max }: MoneyLimits): QuoteError {
+  return new QuoteError('amount_too_large', {
+    ms: `${what.ms} melebihi ${formatRM(max)}; ini mungkin salah taip. Sila semak dan beri jumlah sebulan.`,
+    en: `${what.en} is over ${formatRM(max)}, which looks like a typo. Please check it and give the monthly amount.`,
+  });
+}
+
+/** "2500.00": two decimals, no separators (the CLI and CSV form). */
+export function toAmount(value: Decimal | string): string {
+  return new Decimal(value).toFixed(2);
+}
+
+/** "RM2,500.00": for people. */
+export function formatRM(value: Decimal | string): string {
+  const [whole, sen] = new Decimal(value).toFixed(2).split('.');
+  return `RM${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${sen}`;
+}
