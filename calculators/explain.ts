@@ -30,7 +30,7 @@ const T = {
     ms: 'Jika berbeza, beritahu saya dan saya kira semula (contoh: "umur 62", "pekerja asing", "tarik diri LINDUNG", "bulan 2025-03").',
     en: 'If any of this is different, tell me and I will recalculate (e.g. "age 62", "foreign worker", "opted out of LINDUNG", "month 2025-03").',
   },
-  source: { ms: 'Sumber: jadual caruman rasmi PERKESO', en: 'Source: PERKESO\'s official contribution tables' },
+  source: { ms: 'Sumber', en: 'Source' },
 } satisfies Record<string, Record<Lang, string>>;
 
 function fill(template: string, values: Record<string, string>): string {

@@ -16,7 +16,10 @@ const DUE_DAY = '15';
 const MAX_AMOUNT = new Decimal('100000000');
 
 export const LATE_INTEREST_SOURCES = {
-  rule: "6% a year, calculated daily: PERKESO's chief executive, New Straits Times, 15 May 2024; minimum RM5: Employees' Social Security (General) Regulations 1971, reg. 33",
+  rule: {
+    ms: "6% setahun, dikira harian: Ketua Eksekutif PERKESO, New Straits Times, 15 Mei 2024; minimum RM5: Employees' Social Security (General) Regulations 1971, peraturan 33",
+    en: "6% a year, calculated daily: PERKESO's chief executive, New Straits Times, 15 May 2024; minimum RM5: Employees' Social Security (General) Regulations 1971, reg. 33",
+  },
   assist: { title: 'PERKESO: ASSIST portal guide', url: 'https://www.perkeso.gov.my/en/online/for-employer/assist-portal/guide.html' },
   portal: 'https://assist.perkeso.gov.my',
 } as const;
@@ -98,8 +101,8 @@ const L = {
     en: '• Interest: {interest}, the RM5.00 minimum charge under Act 4 (6% a year would give less).',
   },
   caveat: {
-    ms: 'Tarikh akhir 15 haribulan bulan berikutnya dan asas kiraan hari belum disahkan dalam teks peraturan, dan faedah SIP (Akta 800) mungkin berbeza. Amaun dalam ASSIST yang terpakai.',
-    en: 'The 15th-of-the-following-month due date and the day-count basis are not confirmed in the regulation text, and EIS (Act 800) interest may differ. The amount shown in ASSIST is the one that counts.',
+    ms: 'Tarikh akhir 15 haribulan bulan berikutnya dan asas kiraan hari (di sini 365 hari setahun) belum disahkan dalam teks peraturan, dan faedah SIP (Akta 800) mungkin berbeza. Amaun dalam ASSIST yang terpakai.',
+    en: 'The 15th-of-the-following-month due date and the day-count basis (365 days a year here) are not confirmed in the regulation text, and EIS (Act 800) interest may differ. The amount shown in ASSIST is the one that counts.',
   },
   todo: {
     ms: 'Apa perlu dibuat: log masuk ASSIST ({portal}), pilih "Interest on Late Payment of Contributions / Appeal", kemudian bayar faedah itu, atau buat rayuan di situ jika anda rasa ia tidak betul.',
@@ -130,6 +133,6 @@ export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string 
     lines.push(fill(L.late[lang], v), fill((r.minimumApplied ? L.minimum : L.interest)[lang], v), L.caveat[lang], fill(L.todo[lang], v));
   }
   const { rule, assist } = LATE_INTEREST_SOURCES;
-  lines.push(`${L.source[lang]}: ${rule}; ${assist.title}, ${assist.url}`);
+  lines.push(`${L.source[lang]}: ${rule[lang]}; ${assist.title}, ${assist.url}`);
   return lines.join('\n');
 }

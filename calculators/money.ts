@@ -63,10 +63,10 @@ export function parseMoney(input: unknown, limits: MoneyLimits = WAGE_LIMITS): D
 }
 
 function notNumber(shown: unknown, { what }: MoneyLimits): QuoteError {
-  const s = typeof shown === 'string' ? `"${shown.slice(0, 40)}"` : typeof shown;
+  const s = typeof shown === 'string' ? ` "${shown.slice(0, 40)}"` : '';
   return new QuoteError('amount_not_number', {
-    ms: `${what.ms} ${s} bukan jumlah wang yang saya faham. Contoh: 2500, 2,500.00 atau RM2500.`,
-    en: `${what.en} ${s} is not an amount I can read. Examples: 2500, 2,500.00 or RM2500.`,
+    ms: `${what.ms}${s} bukan jumlah wang yang saya faham. Contoh: 2500, 2,500.00 atau RM2500.`,
+    en: `${what.en}${s} is not an amount I can read. Examples: 2500, 2,500.00 or RM2500.`,
   });
 }
 
