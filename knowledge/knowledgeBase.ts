@@ -1,0 +1,100 @@
+/** The loaded, validated knowledge base: turns answer records into chat replies in the user's language. */
+import type { AnswerRecord, SuggestionSpec } from './answerFile';
+import type { ButtonTable } from './buttons';
+import type { HotlineCalendar, HotlineStatus } from './hotline';
+import { INTENT_IDS } from './intentIds';
+import type { PhraseKey, PhraseTable } from './phrases';
+import { fillPlaceholders } from './phrases';
+import type { Answer, AnswerOptions, KnowledgeBase, Lang, Suggestion } from './types';
+
+/** The suggestion value of a "more" button: `more:<intent>`. */
+export const MORE_PREFIX = 'more:';
+
+/** The intent named by a "more" button's value, or null when the text is not such a command. */
+export function parseMoreCommand(value: string): string | null {
+  const v = value.trim();
+  return v.startsWith(MORE_PREFIX) && v.length > MORE_PREFIX.length ? v.slice(MORE_PREFIX.length) : null;
+}
+
+export interface LoadedKnowledgeBase extends KnowledgeBase {
+  /** The Careline status from this knowledge folder's hours and holidays. */
+  hotlineStatus(now: Date): HotlineStatus;
+}
+
+export class DataKnowledgeBase implements LoadedKnowledgeBase {
+  private readonly records = new Map<string, AnswerRecord>();
+
+  constructor(
+    records: readonly AnswerRecord[],
+    private readonly phrases: PhraseTable,
+    private readonly buttons: ButtonTable,
+    private readonly calendar: HotlineCalendar,
+  ) {
+    for (const r of records) this.records.set(r.variant ? `${r.intent}/${r.variant}` : r.intent, r);
+  }
+
+  intents(): string[] {
+    const known: readonly string[] = INTENT_IDS;
+    const ids = [...new Set([...this.records.values()].map((r) => r.intent))];
+    return ids.sort((a, b) => (known.indexOf(a) + 1 || 1e9) - (known.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
+  }
+
+  hotlineStatus(now: Date): HotlineStatus {
+    return this.calendar.status(now);
+  }
+
+  phrase(key: PhraseKey, lang: Lang, vars: Record<string, string> = {}): string {
+    const entry = this.phrases[key];
+    if (!entry) throw new Error(`phrase "${key}" is not defined in phrases.yaml`);
+    return fillPlaceholders(entry[lang], vars, `phrase ${key}`);
+  }
+
+  button(intent: string, lang: Lang): Suggestion | null {
+    const b = this.buttons.get(intent);
+    return b ? { ...b[lang] } : null;
+  }
+
+  answer(intent: string, lang: Lang, options: AnswerOptions = {}): Answer {
+    const record = (options.agency && this.records.get(`${intent}/${options.agency}`)) || this.records.get(intent);
+    if (!record) throw new Error(`knowledge base has no answer for intent "${intent}"`);
+    const la = record[lang];
+    const now = options.now ?? new Date();
+    const suggestions = this.suggestions(record.suggestions, lang);
+    if (la.more) suggestions.unshift({ title: this.phrase('more_button', lang), value: `${MORE_PREFIX}${record.intent}` });
+    return {
+      intent: record.intent,
+      text: this.fill(la.text, lang, now),
+      more: la.more ? this.fill(la.more, lang, now) : null,
+      suggestions,
+      sources: la.sources.map((s) => ({ ...s })),
+      verified: record.verified,
+    };
+  }
+
+  more(intent: string, lang: Lang, options: AnswerOptions = {}): Answer | null {
+    const record = this.records.get(intent);
+    const la = record?.[lang];
+    if (!record || !la?.more) return null;
+    return {
+      intent: record.intent,
+      text: this.fill(la.more, lang, options.now ?? new Date()),
+      more: null,
+      suggestions: this.suggestions(record.suggestions, lang),
+      sources: la.sources.map((s) => ({ ...s })),
+      verified: record.verified,
+    };
+  }
+
+  private suggestions(specs: readonly SuggestionSpec[], lang: Lang): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const spec of specs) {
+      const s = 'intent' in spec ? this.button(spec.intent, lang) : { ...spec.fixed[lang] };
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  private fill(text: string, lang: Lang, now: Date): string {
+    return text.includes('{hotline_status}') ? text.split('{hotline_status}').join(this.calendar.status(now)[lang]) : text;
+  }
+}

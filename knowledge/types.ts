@@ -1,0 +1,44 @@
+/** Public types of the knowledge base. The conversation core depends on exactly these names. */
+
+export type Lang = 'ms' | 'en';
+export const LANGS: readonly Lang[] = ['ms', 'en'];
+
+export interface Source { title: string; url: string }
+
+/** A button: `title` is shown in the user's language; `value` is the text sent back when it is clicked. */
+export interface Suggestion { title: string; value: string }
+
+export interface Answer {
+  intent: string;
+  /** Chat-sized (at most about 80 words); the rest is in `more`. */
+  text: string;
+  /** The continuation shown after the "more" button, or null when there is none. */
+  more: string | null;
+  /** When `more` is set, the first suggestion is the "more" button (value `more:<intent>`). */
+  suggestions: Suggestion[];
+  sources: Source[];
+  /** ISO date (YYYY-MM-DD) on which a person last checked the answer against the fact sheet. */
+  verified: string;
+}
+
+export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm';
+
+export interface AnswerOptions {
+  /** The instant used for the live hotline status (default: the current time). */
+  now?: Date;
+  /** For other_agency: which agency the user asked about (null or absent: the general answer). */
+  agency?: Agency | null;
+}
+
+export type { PhraseKey } from './phrases';
+import type { PhraseKey } from './phrases';
+
+export interface KnowledgeBase {
+  answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
+  /** The continuation for a "more" button, or null when the answer has none. */
+  more(intent: string, lang: Lang, options?: AnswerOptions): Answer | null;
+  phrase(key: PhraseKey, lang: Lang, vars?: Record<string, string>): string;
+  /** The button that leads to an intent (for clarifying questions and menus), or null when it has none. */
+  button(intent: string, lang: Lang): Suggestion | null;
+  intents(): string[];
+}
