@@ -4,7 +4,6 @@ import path from 'path';
 import { parseAnswerFile } from './answerFile';
 import type { AnswerRecord } from './answerFile';
 import { loadButtons } from './buttons';
-import { isoDate, wallTime } from './clock';
 import { KnowledgeError } from './errors';
 import { loadHotlineCalendar } from './hotline';
 import { INTENT_IDS } from './intentIds';
@@ -19,8 +18,6 @@ export const DEFAULT_KNOWLEDGE_DIR = __dirname;
 export interface LoadOptions {
   /** The intent ids that need answers (default: the list in intentIds.ts, the same as intents.json). */
   knownIntents?: readonly string[];
-  /** The instant taken as "now" for the future-date check of `verified` (default: the current time). */
-  now?: Date;
 }
 
 interface Collected {
@@ -40,7 +37,6 @@ function collect(dir: string, options: LoadOptions): Collected {
   const calendar = loadHotlineCalendar(dir, problems);
   const phrases = loadPhrases(path.join(dir, 'phrases.yaml'), problems);
   const buttons = loadButtons(path.join(dir, 'buttons.yaml'), knownIntents, problems);
-  const t = wallTime(options.now ?? new Date(), calendar?.timeZone ?? 'Asia/Kuala_Lumpur');
 
   const answersDir = path.join(dir, 'answers');
   const files = fs.existsSync(answersDir)
@@ -51,7 +47,6 @@ function collect(dir: string, options: LoadOptions): Collected {
   const ctx = {
     knownIntents,
     buttonIntents: new Set(buttons.keys()),
-    today: isoDate(t.year, t.month, t.day),
     placeholderSample: {
       ms: { hotline_status: calendar?.longestStatus('ms') ?? '' },
       en: { hotline_status: calendar?.longestStatus('en') ?? '' },
