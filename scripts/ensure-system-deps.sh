@@ -7,6 +7,7 @@ set -euo pipefail
 # command -> Debian package. Add a line for each program a test needs.
 declare -A NEEDED=(
   [chromium]=chromium # browser test of the website widget (test/e2e/widget.browser.test.ts)
+  [redis-server]=redis-server # several instances on one Redis (test/hardening/redis-*.test.ts)
 )
 
 missing=()
