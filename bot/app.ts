@@ -1,0 +1,75 @@
+// Wires the parts together: understanding, knowledge, storage, the conversation service
+// and the HTTP server. Everything heavy is built once here, at start-up.
+import { createUnderstander } from '../intents';
+import { loadKnowledgeBase } from '../knowledge';
+import type { Config } from './config';
+import { ConversationService } from './conversation-service';
+import type { CoreDeps } from './core';
+import { createLogger, type Logger } from './logging';
+import { createServer } from './server';
+import { registerWebChannel } from './channels/web-channel';
+import { createRequestLimits, limitTickets } from './limits';
+import { createStorage, type ClosableStorage } from './storage';
+import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
+import { registerTriageRoutes } from './triage';
+import type restify from 'restify';
+
+export interface App {
+  server: restify.Server;
+  service: ConversationService;
+  store: ClosableStorage;
+  log: Logger;
+  /** Tickets, the effect runner that files them, and the e-mail outbox worker. */
+  handoff: Handoff;
+  close(): Promise<void>;
+}
+
+export function createCoreDeps(): CoreDeps {
+  return { understander: createUnderstander(), kb: loadKnowledgeBase() };
+}
+
+export interface AppOptions {
+  log?: Logger;
+  deps?: CoreDeps;
+  /** The conversation clock (office-hours wording, ticket times); tests fix it. */
+  clock?: () => Date;
+  /** Outbox worker timing (tests). */
+  outbox?: HandoffDeps['outbox'];
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const log = options.log ?? createLogger(config.logLevel);
+  const deps = options.deps ?? createCoreDeps();
+  const store = createStorage(config.storageUrl);
+  const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox });
+  // The outbox worker runs as long as the app; a failure to start it is logged, tickets still file.
+  const handoffReady = handoff.start().catch((err) => log.error({ err }, 'escalation delivery did not start'));
+  // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation per day.
+  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage), options.clock);
+  const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops);
+  const server = createServer({ config, service, log, limits });
+  registerWebChannel(server, { config, service, storage: store.storage, log, limits });
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock });
+  return {
+    server,
+    service,
+    store,
+    log,
+    handoff,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handoffReady;
+      await handoff.stop();
+      await store.close();
+    },
+  };
+}
+
+export async function listen(app: App, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(port, host, () => resolve());
+  });
+  const addr = app.server.address();
+  return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+}

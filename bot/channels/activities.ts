@@ -1,0 +1,31 @@
+// Maps the core's channel-neutral replies to Bot Framework message activities.
+import { ActionTypes, ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import type { Reply } from '../core/types';
+
+export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'markdown',
+    // The card's content is also in `text`; speak lets voice and text-only clients read it.
+    speak: reply.speak ?? stripMarkdown(reply.text),
+    inputHint: 'acceptingInput',
+  };
+  if (locale) activity.locale = locale;
+  if (reply.suggestedActions && reply.suggestedActions.length > 0) {
+    activity.suggestedActions = {
+      to: [],
+      actions: reply.suggestedActions.map((a) => ({ type: ActionTypes.ImBack, title: a.title, value: a.value })),
+    };
+  }
+  if (reply.card) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
+  return activity;
+}
+
+function stripMarkdown(text: string): string {
+  return text.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*_`#>]/g, '');
+}
+
+export function localeFor(lang: 'ms' | 'en'): string {
+  return lang === 'ms' ? 'ms-MY' : 'en-MY';
+}

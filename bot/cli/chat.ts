@@ -1,0 +1,54 @@
+// `hanna chat`: the same bot in the terminal. Interactive with a prompt, or line by line
+// from piped stdin. Type a button's number to press it.
+import readline from 'readline';
+import { MemoryStorage } from 'botbuilder';
+import { createCoreDeps } from '../app';
+import { ConversationService } from '../conversation-service';
+import type { Reply } from '../core/types';
+
+const REF = { channelId: 'terminal', conversationId: 'terminal', userId: 'terminal-user' };
+
+export function renderReplies(replies: Reply[]): { text: string; buttons: string[] } {
+  const lines: string[] = [];
+  const buttons: string[] = [];
+  for (const r of replies) {
+    lines.push(`Hanna: ${r.text.replace(/\n/g, '\n       ')}`);
+    for (const a of r.suggestedActions ?? []) {
+      buttons.push(a.value);
+      lines.push(`  [${buttons.length}] ${a.title}`);
+    }
+  }
+  return { text: lines.join('\n'), buttons };
+}
+
+export async function chat(): Promise<number> {
+  const service = new ConversationService(createCoreDeps(), new MemoryStorage());
+  const interactive = process.stdin.isTTY === true;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  let buttons: string[] = [];
+  const show = (replies: Reply[]) => {
+    const r = renderReplies(replies);
+    buttons = r.buttons;
+    console.log(r.text);
+  };
+
+  show((await service.join(REF)).replies);
+  if (interactive) {
+    console.log('(type a message, a button number, or Ctrl+D to leave)');
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const typed = line.trim();
+    if (!interactive) console.log(`> ${typed}`);
+    const n = Number(typed);
+    const text = Number.isInteger(n) && n >= 1 && n <= buttons.length ? buttons[n - 1] : typed;
+    try {
+      show((await service.message(REF, { text, channel: 'terminal' })).replies);
+    } catch (err) {
+      console.error(`(error: ${(err as Error).message})`);
+    }
+    if (interactive) rl.prompt();
+  }
+  return 0;
+}

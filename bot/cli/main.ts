@@ -1,0 +1,83 @@
+// Command-line entry (each command loads only what it needs, so `quote` starts fast): `hanna serve | chat | classify --jsonl F | quote --jsonl F | kb check`.
+import { readInput, mapLines } from './jsonl';
+
+const USAGE = `usage: hanna <command>
+  serve                     start the bot server (same as npm start)
+  chat                      talk to the bot in this terminal (reads piped stdin too)
+  classify --jsonl FILE|-   {"text": ...} per line -> intent, confidence, language
+  quote --jsonl FILE|-      {"wage": ..., "age"?, "month"?, "foreign"?, "skbbk_opt_out"?} per line -> contributions
+  kb check                  validate the knowledge base files`;
+
+function jsonlSource(args: string[]): string | null {
+  const i = args.indexOf('--jsonl');
+  if (i < 0 || i + 1 >= args.length) return null;
+  return args[i + 1];
+}
+
+async function writeLines(run: (write: (line: string) => void) => void): Promise<void> {
+  const out: string[] = [];
+  run((line) => out.push(line));
+  if (out.length > 0) await new Promise<void>((resolve) => process.stdout.write(out.join('\n') + '\n', () => resolve()));
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'serve': {
+      const { serve } = require('./serve') as typeof import('./serve');
+      return serve();
+    }
+    case 'chat': {
+      const { chat } = require('./chat') as typeof import('./chat');
+      return chat();
+    }
+    case 'classify':
+    case 'quote': {
+      const source = jsonlSource(rest);
+      if (!source) {
+        console.error(`hanna ${command}: give --jsonl FILE or --jsonl - for stdin\n\n${USAGE}`);
+        return 2;
+      }
+      let input: string;
+      try {
+        input = await readInput(source);
+      } catch (err) {
+        console.error(`hanna ${command}: cannot read ${source}: ${(err as Error).message}`);
+        return 2;
+      }
+      if (command === 'classify') {
+        const { createUnderstander, classifyJsonLine } = require('../../intents') as typeof import('../../intents');
+        const u = createUnderstander();
+        await writeLines((write) => mapLines(input, (v) => classifyJsonLine(u, v), write));
+      } else {
+        const { quoteJsonLine } = require('../../calculators') as typeof import('../../calculators');
+        const now = new Date();
+        await writeLines((write) => mapLines(input, (v) => quoteJsonLine(v, now), write));
+      }
+      return 0;
+    }
+    case 'kb': {
+      if (rest[0] !== 'check') {
+        console.error(USAGE);
+        return 2;
+      }
+      const { checkKnowledgeBase } = require('../../knowledge') as typeof import('../../knowledge');
+      const result = checkKnowledgeBase();
+      if (result.ok) {
+        console.log(`knowledge base OK: ${result.intents} intents`);
+        return 0;
+      }
+      for (const e of result.errors) console.error(e);
+      return 1;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`hanna: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,89 @@
+// Configuration from the environment (and ./.env when present), checked once at start-up.
+import fs from 'fs';
+import path from 'path';
+
+export interface Config {
+  port: number;
+  host: string;
+  appId: string;
+  appPassword: string;
+  appType: string;
+  appTenantId: string;
+  storageUrl: string;
+  smtpUrl: string;
+  handoffEmailTo: string;
+  /** Sender of the escalation e-mails. */
+  handoffEmailFrom: string;
+  /** Channel ids that get the Bot Framework handoff.initiate event when a ticket is filed. */
+  handoffEventChannels: string[];
+  triageToken: string;
+  logLevel: string;
+  rateLimitPerMinute: number;
+  /** Reverse proxies in front of the bot whose X-Forwarded-For entry names the client (0 = none). */
+  trustProxyHops: number;
+  publicUrl: string;
+  /** HMAC key of the website widget's Direct Line tokens; empty = a random key per process. */
+  directlineSecret: string;
+  /** The bot's name in the website widget, and the widget's main colour (#rrggbb). */
+  widgetTitle: string;
+  widgetColor: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** Reads ./.env into process.env without overriding variables already set. */
+export function loadDotEnv(dir = process.cwd()): void {
+  const file = path.join(dir, '.env');
+  if (!fs.existsSync(file)) return;
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    const value = m[2].replace(/^(['"])(.*)\1$/, '$2');
+    if (process.env[m[1]] === undefined) process.env[m[1]] = value;
+  }
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const appId = (env.MicrosoftAppId ?? '').trim();
+  const config: Config = {
+    port: int(env, 'PORT', 3978, 0, 65535),
+    // Without an app id the bot is unauthenticated: listen on loopback only unless told otherwise.
+    host: (env.HOST ?? '').trim() || (appId ? '0.0.0.0' : '127.0.0.1'),
+    appId,
+    appPassword: env.MicrosoftAppPassword ?? '',
+    appType: (env.MicrosoftAppType ?? '').trim() || 'MultiTenant',
+    appTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
+    storageUrl: (env.STORAGE_URL ?? '').trim() || 'sqlite:./data/hanna.db',
+    smtpUrl: (env.SMTP_URL ?? '').trim(),
+    handoffEmailTo: (env.HANDOFF_EMAIL_TO ?? '').trim(),
+    handoffEmailFrom: (env.HANDOFF_EMAIL_FROM ?? '').trim() || 'hanna-bot@localhost',
+    handoffEventChannels: (env.HANDOFF_EVENT_CHANNELS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''),
+    triageToken: (env.TRIAGE_TOKEN ?? '').trim(),
+    logLevel: (env.LOG_LEVEL ?? '').trim() || 'info',
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 0, 100000),
+    trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    publicUrl: (env.PUBLIC_URL ?? '').trim(),
+    directlineSecret: (env.DIRECTLINE_SECRET ?? '').trim(),
+    widgetTitle: (env.WIDGET_TITLE ?? '').trim() || 'Hanna',
+    widgetColor: (env.WIDGET_COLOR ?? '').trim() || '#005a70',
+  };
+  if (!/^#[0-9a-fA-F]{6}$/.test(config.widgetColor)) throw new ConfigError(`WIDGET_COLOR must be a colour like #005a70, got "${config.widgetColor}"`);
+  if (config.widgetTitle.length > 40) throw new ConfigError('WIDGET_TITLE must be at most 40 characters');
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(config.appType)) {
+    throw new ConfigError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${config.appType}"`);
+  }
+  if (config.appType === 'SingleTenant' && !config.appTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (config.smtpUrl && !/^smtps?:\/\//i.test(config.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  if (config.smtpUrl && !config.handoffEmailTo) throw new ConfigError('HANDOFF_EMAIL_TO is required when SMTP_URL is set (the address escalation e-mails go to)');
+  return config;
+}

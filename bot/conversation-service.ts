@@ -1,0 +1,116 @@
+// Carries one message through the core: load state, run the turn, perform its effects,
+// save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
+import type { Storage } from 'botbuilder';
+import { runTurn, welcome, type CoreDeps } from './core';
+import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
+
+export interface ConversationRef {
+  channelId: string;
+  conversationId: string;
+  userId: string;
+}
+
+export interface EffectContext {
+  ref: ConversationRef;
+  lang: Lang;
+  now: Date;
+}
+
+/** A ticket was filed this turn: what a channel with a live-agent hub needs to start a handoff. */
+export interface HandoffNotice {
+  reference: string;
+  /** Hub-facing context (no full MyKad). */
+  context: Record<string, unknown>;
+  /** Redacted. */
+  transcript: TranscriptTurn[];
+}
+
+export interface EffectOutcome {
+  replies: Reply[];
+  handoff?: HandoffNotice;
+}
+
+/** Performs a side effect the core asked for and returns any replies it adds (e.g. a ticket number). */
+export type EffectRunner = (effect: Effect, ctx: EffectContext) => Promise<Reply[] | EffectOutcome>;
+
+export interface HandledTurn {
+  replies: Reply[];
+  meta: TurnMeta;
+  handoff?: HandoffNotice;
+}
+
+const MAX_ATTEMPTS = 4;
+
+export function stateKey(ref: ConversationRef): string {
+  // Conversation and user together: one visitor cannot continue another's conversation.
+  return `conversation/${encodeURIComponent(ref.channelId)}/${encodeURIComponent(ref.conversationId)}/${encodeURIComponent(ref.userId)}`;
+}
+
+interface StoredState {
+  state: ConversationState;
+  eTag?: string;
+}
+
+export class ConversationService {
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly storage: Storage,
+    private readonly runEffect: EffectRunner = async () => [],
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async message(ref: ConversationRef, message: UserMessage): Promise<HandledTurn> {
+    return this.withState(ref, async (state, now) => {
+      const result = runTurn(this.deps, state, message, now);
+      // Effects run before the state is saved: a ticket is stored before the reply that names it.
+      const extra: Reply[] = [];
+      let handoff: HandoffNotice | undefined;
+      for (const effect of result.effects) {
+        const outcome = await this.runEffect(effect, { ref, lang: result.meta.lang, now });
+        if (Array.isArray(outcome)) extra.push(...outcome);
+        else {
+          extra.push(...outcome.replies);
+          handoff = outcome.handoff ?? handoff;
+        }
+      }
+      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta };
+      if (handoff) turn.handoff = handoff;
+      return { state: result.state, turn };
+    });
+  }
+
+  async join(ref: ConversationRef): Promise<HandledTurn> {
+    return this.withState(ref, async (state) => {
+      const result = welcome(this.deps, state);
+      return { state: result.state, turn: { replies: result.replies, meta: result.meta } };
+    });
+  }
+
+  async load(ref: ConversationRef): Promise<ConversationState | undefined> {
+    const key = stateKey(ref);
+    const items = await this.storage.read([key]);
+    return (items[key] as StoredState | undefined)?.state;
+  }
+
+  /** Read-modify-write with eTag retry, so two instances never overwrite each other's turn. */
+  private async withState(
+    ref: ConversationRef,
+    work: (state: ConversationState | undefined, now: Date) => Promise<{ state: ConversationState; turn: HandledTurn }>,
+  ): Promise<HandledTurn> {
+    const key = stateKey(ref);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const items = await this.storage.read([key]);
+      const stored = items[key] as StoredState | undefined;
+      const { state, turn } = await work(stored?.state, this.clock());
+      try {
+        await this.storage.write({ [key]: { state, eTag: stored?.eTag ?? '*' } });
+        return turn;
+      } catch (err) {
+        if (!/eTag|etag|conflict|precondition/i.test(String((err as Error).message))) throw err;
+        lastError = err;
+      }
+    }
+    throw lastError;
+  }
+}

@@ -1,0 +1,14 @@
+// Global commands that work at any point, even in the middle of a form.
+export type GlobalCommand = 'cancel' | 'menu' | 'help';
+
+const CANCEL = /^(batal(kan)?|cancel|stop|berhenti|tak jadi|x jadi|abort|quit|exit)[.!\s]*$/i;
+const MENU = /^(menu|main menu|menu utama|start over|mula semula|restart)[.!\s]*$/i;
+const HELP = /^(help|tolong|bantuan|\?)[.!\s]*$/i;
+
+export function globalCommand(text: string): GlobalCommand | null {
+  const t = text.trim();
+  if (CANCEL.test(t)) return 'cancel';
+  if (MENU.test(t)) return 'menu';
+  if (HELP.test(t)) return 'help';
+  return null;
+}

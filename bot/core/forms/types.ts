@@ -1,0 +1,51 @@
+// A form is data: ordered fields, each with prompts in both languages and a validator.
+import type { Understanding } from '../../../intents';
+import type { Bilingual } from '../strings';
+import type { ConversationState, Effect, Lang, Reply } from '../types';
+import type { Offers } from '../replies';
+
+export type FieldResult =
+  | { ok: true; value: string; /** how the answer is shown back (masked for personal data) */ display?: string }
+  | { ok: false; reason: Bilingual };
+
+export interface FormField {
+  name: string;
+  prompt: Bilingual;
+  /** Said with `help` at this step: why the item is needed and an example. */
+  help: Bilingual;
+  /** Whether the answer may hold personal data that the safety warning would otherwise flag. */
+  personal?: boolean;
+  /** Stored in the transcript instead of the answer (e.g. "[NAME]"), for personal data redact() cannot spot. */
+  redactAs?: string;
+  validate(text: string, u: Understanding): FieldResult;
+  /** Buttons offered with the prompt (e.g. the topic detected earlier). */
+  suggestions?(state: ConversationState, lang: Lang): string[];
+}
+
+export interface FormContext {
+  state: ConversationState;
+  lang: Lang;
+  now: Date;
+  offers: Offers;
+}
+
+/** Facts about the run of a form, beside its values. */
+export interface FormRunInfo {
+  startedAt: string | null;
+}
+
+export interface FormCompletion {
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export interface FormDefinition {
+  id: string;
+  fields: FormField[];
+  /** Said with the first prompt (e.g. a privacy notice). */
+  intro?: Bilingual;
+  /** After this many wrong answers the user may skip the item; 0 = never. */
+  maxTries: number;
+  skipLabel?: Bilingual;
+  complete(values: Record<string, string>, ctx: FormContext, info: FormRunInfo): FormCompletion;
+}

@@ -1,0 +1,3 @@
+export { runTurn, welcome, type CoreDeps } from './turn';
+export * from './types';
+export { S as STRINGS } from './strings';

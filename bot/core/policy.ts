@@ -1,0 +1,32 @@
+// How sure the classifier must be before the bot answers, asks, or admits it does not know.
+import type { Classification } from '../../intents';
+
+/** Answer directly at or above this confidence. */
+export const ANSWER_AT = 0.6;
+/** Below ANSWER_AT but at least this: ask which of the top intents was meant. */
+export const CLARIFY_AT = 0.3;
+/** A runner-up must reach this to be offered as a clarification choice. */
+export const RUNNER_UP_AT = 0.12;
+/** Offer an officer after this many misses in a row. */
+export const MISSES_BEFORE_OFFICER = 2;
+/** Longest message the bot reads. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+export type Decision =
+  | { kind: 'answer'; intent: string }
+  | { kind: 'clarify'; intents: string[] }
+  | { kind: 'miss' };
+
+export function decide(c: Classification): Decision {
+  if (c.intent === 'out_of_scope') return { kind: 'miss' };
+  if (c.confidence >= ANSWER_AT) return { kind: 'answer', intent: c.intent };
+  if (c.confidence >= CLARIFY_AT) {
+    const choices = c.ranking
+      .filter((r) => r.intent !== 'out_of_scope' && r.confidence >= RUNNER_UP_AT)
+      .slice(0, 3)
+      .map((r) => r.intent);
+    if (choices.length >= 2) return { kind: 'clarify', intents: choices };
+    return { kind: 'answer', intent: c.intent };
+  }
+  return { kind: 'miss' };
+}

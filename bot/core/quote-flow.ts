@@ -1,0 +1,89 @@
+// Contribution quotes in chat: compute from what the user said, explain, and offer
+// buttons that change the assumptions the answer depended on.
+import { computeQuote, explainQuote, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import type { Entities } from '../../intents';
+import type { Lang, Reply } from './types';
+import { Offers, textReply } from './replies';
+import { S } from './strings';
+
+/** Builds a quote request from the entities of one message, on top of an earlier request. */
+export function requestFromEntities(entities: Entities, base: QuoteRequest | null): QuoteRequest | null {
+  const wage = entities.wages[0] ?? base?.wage;
+  if (wage === undefined) return null;
+  const req: QuoteRequest = { ...(base ?? {}), wage };
+  if (entities.ages.length > 0) req.age = entities.ages[0];
+  if (entities.months.length > 0) req.month = entities.months[0];
+  if (entities.foreign !== null) req.foreign = entities.foreign;
+  return req;
+}
+
+export interface QuoteOutcome {
+  reply: Reply;
+  request: QuoteRequest | null;
+}
+
+export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: Date): QuoteOutcome {
+  let quote: Quote;
+  try {
+    quote = computeQuote(req, now);
+  } catch (err) {
+    if (err instanceof QuoteError) return { reply: textReply(err[lang]), request: null };
+    throw err;
+  }
+  const text = explainQuote(quote, lang);
+  const actions = [];
+  const isOld = req.age !== undefined && req.age >= 60;
+  actions.push(
+    isOld
+      ? offers.button(S.quoteChangeAgeUnder60[lang], { kind: 'quote_change', change: { age: 35 } })
+      : offers.button(S.quoteChangeAge60[lang], { kind: 'quote_change', change: { age: 60 } }),
+  );
+  actions.push(
+    req.foreign
+      ? offers.button(S.quoteChangeLocal[lang], { kind: 'quote_change', change: { foreign: false } })
+      : offers.button(S.quoteChangeForeign[lang], { kind: 'quote_change', change: { foreign: true, skbbkOptOut: false } }),
+  );
+  if (quote.skbbk && !req.foreign) {
+    actions.push(offers.button(S.quoteChangeOptOut[lang], { kind: 'quote_change', change: { skbbkOptOut: true } }));
+  }
+  actions.push(offers.intent('contribution_quote', lang));
+  const reply: Reply = { text, suggestedActions: actions, card: quoteCard(quote, lang) };
+  return { reply, request: req };
+}
+
+const L = {
+  title: { ms: 'Anggaran caruman bulanan', en: 'Monthly contribution' },
+  wage: { ms: 'Gaji', en: 'Wage' },
+  month: { ms: 'Bulan upah', en: 'Wage month' },
+  act4: { ms: 'PERKESO (Akta 4), kategori', en: 'SOCSO (Act 4), category' },
+  eis: { ms: 'SIP / EIS (Akta 800)', en: 'EIS (Act 800)' },
+  skbbk: { ms: 'LINDUNG 24 Jam (pekerja)', en: 'LINDUNG 24 Jam (employee)' },
+  employer: { ms: 'Majikan', en: 'Employer' },
+  employee: { ms: 'Pekerja', en: 'Employee' },
+  total: { ms: 'Jumlah', en: 'Total' },
+  none: { ms: 'tidak berkenaan', en: 'not applicable' },
+};
+
+/** An Adaptive Card (1.3, within what Teams renders) with the same figures as the text. */
+export function quoteCard(q: Quote, lang: Lang): Record<string, unknown> {
+  const rm = (v: string) => `RM${v}`;
+  const facts = [
+    { title: L.wage[lang], value: rm(q.wage) },
+    { title: L.month[lang], value: q.month },
+    { title: `${L.act4[lang]} ${q.act4.category}`, value: `${L.employer[lang]} ${rm(q.act4.employer)} · ${L.employee[lang]} ${rm(q.act4.employee)}` },
+    { title: L.eis[lang], value: q.eis ? `${L.employer[lang]} ${rm(q.eis.employer)} · ${L.employee[lang]} ${rm(q.eis.employee)}` : L.none[lang] },
+    { title: L.skbbk[lang], value: q.skbbk ? rm(q.skbbk.employee) : L.none[lang] },
+    { title: L.employer[lang], value: rm(q.employer_total) },
+    { title: L.employee[lang], value: rm(q.employee_total) },
+    { title: L.total[lang], value: rm(q.total) },
+  ];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    body: [
+      { type: 'TextBlock', text: L.title[lang], weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'FactSet', facts },
+    ],
+  };
+}

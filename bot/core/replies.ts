@@ -1,0 +1,56 @@
+// Turns knowledge-base answers and engine strings into channel-neutral replies,
+// remembering which button means what so a pressed button routes exactly.
+import type { Answer } from '../../knowledge';
+import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
+import { S, intentTitle } from './strings';
+
+/** Collects the buttons of one turn and what each does. */
+export class Offers {
+  readonly actions: Record<string, OfferedAction> = {};
+
+  button(title: string, action: OfferedAction): SuggestedAction {
+    this.actions[title.trim().toLowerCase()] = action;
+    return { title, value: title };
+  }
+
+  intent(intent: string, lang: Lang): SuggestedAction {
+    return this.button(intentTitle(intent, lang), { kind: 'intent', intent });
+  }
+}
+
+const MORE_PREFIX = 'more:';
+
+/** A knowledge-base suggestion value is either a phrase to route or "more:<intent>". */
+function suggestionAction(value: string): OfferedAction {
+  if (value.startsWith(MORE_PREFIX)) return { kind: 'more', intent: value.slice(MORE_PREFIX.length) };
+  return { kind: 'text', text: value };
+}
+
+function sourceLine(answer: Answer, lang: Lang): string {
+  if (answer.sources.length === 0) return '';
+  const links = answer.sources.map((s) => `[${s.title}](${s.url})`).join(' · ');
+  return `\n\n${S.source[lang]}: ${links}`;
+}
+
+export function answerReply(answer: Answer, lang: Lang, offers: Offers, prefix = ''): Reply {
+  // The knowledge base puts the "more" button (value more:<intent>) first among the suggestions.
+  const actions: SuggestedAction[] = [];
+  for (const s of answer.suggestions) actions.push(offers.button(s.title, suggestionAction(s.value)));
+  const reply: Reply = { text: prefix + answer.text + sourceLine(answer, lang) };
+  if (actions.length > 0) reply.suggestedActions = dedupe(actions);
+  return reply;
+}
+
+export function textReply(text: string, actions: SuggestedAction[] = []): Reply {
+  return actions.length > 0 ? { text, suggestedActions: dedupe(actions) } : { text };
+}
+
+function dedupe(actions: SuggestedAction[]): SuggestedAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const k = a.title.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,103 @@
+// Words the conversation engine itself says (button labels, clarifying questions).
+// Answers to questions live in knowledge/; these are the engine's own mechanics.
+// Typed so that a Malay string missing for an English one fails to compile.
+import type { Lang } from './types';
+
+export type Bilingual = Record<Lang, string>;
+
+export function pick(b: Bilingual, lang: Lang): string {
+  return b[lang];
+}
+
+/** Short labels for intents, used on clarification and menu buttons. */
+export const INTENT_TITLES = {
+  greeting: { ms: 'Salam', en: 'Hello' },
+  thanks: { ms: 'Terima kasih', en: 'Thanks' },
+  goodbye: { ms: 'Selamat tinggal', en: 'Goodbye' },
+  help_menu: { ms: 'Menu', en: 'Menu' },
+  login_how: { ms: 'Cara log masuk', en: 'How to log in' },
+  portal_link: { ms: 'Pautan rasmi portal', en: 'Official portal link' },
+  first_login: { ms: 'Log masuk kali pertama', en: 'First login' },
+  forgot_password: { ms: 'Lupa kata laluan', en: 'Forgot password' },
+  forgot_user_id: { ms: 'Lupa ID pengguna', en: 'Forgot user ID' },
+  register_portal_id: { ms: 'Daftar Portal ID', en: 'Register a Portal ID' },
+  employer_obligation: { ms: 'Wajib daftar majikan', en: 'Must I register?' },
+  contribution_rates: { ms: 'Kadar caruman', en: 'Contribution rates' },
+  contribution_quote: { ms: 'Kira caruman saya', en: 'Calculate my contribution' },
+  upload_contribution_file: { ms: 'Muat naik fail caruman', en: 'Upload contribution file' },
+  payment_methods: { ms: 'Cara bayar caruman', en: 'How to pay' },
+  acr_receipt: { ms: 'Resit ACR', en: 'ACR receipt' },
+  contribution_status: { ms: 'Status caruman', en: 'Contribution status' },
+  late_payment: { ms: 'Bayar lewat', en: 'Late payment' },
+  contact_support: { ms: 'Hubungi PERKESO', en: 'Contact PERKESO' },
+  human_handoff: { ms: 'Cakap dengan pegawai', en: 'Talk to an officer' },
+  guides: { ms: 'Panduan pengguna', en: 'User guides' },
+  navigate_portal: { ms: 'Menu dalam portal', en: 'Finding things in the portal' },
+  other_agency: { ms: 'Agensi lain', en: 'Other agencies' },
+  out_of_scope: { ms: 'Lain-lain', en: 'Something else' },
+} satisfies Record<string, Bilingual>;
+
+export type IntentId = keyof typeof INTENT_TITLES;
+
+export function intentTitle(intent: string, lang: Lang): string {
+  const t = (INTENT_TITLES as Record<string, Bilingual>)[intent];
+  return t ? t[lang] : intent;
+}
+
+/** The main topics offered on the welcome and the menu. */
+export const MAIN_TOPICS: IntentId[] = [
+  'login_how',
+  'register_portal_id',
+  'contribution_rates',
+  'contribution_quote',
+  'late_payment',
+  'human_handoff',
+];
+
+export const S = {
+  clarify: {
+    ms: 'Maaf, saya kurang pasti maksud anda. Adakah anda bertanya tentang:',
+    en: "Sorry, I'm not quite sure what you mean. Are you asking about:",
+  },
+  moreButton: { ms: 'Lagi', en: 'More' },
+  menuButton: { ms: 'Menu', en: 'Menu' },
+  source: { ms: 'Sumber', en: 'Source' },
+  quoteAskWage: {
+    ms: 'Berapakah gaji bulanan pekerja itu? Contoh: RM2,500',
+    en: "What is the worker's monthly wage? For example: RM2,500",
+  },
+  quoteBadWage: {
+    ms: 'Saya perlukan gaji bulanan dalam ringgit, contohnya RM2,500 atau 1800. Taip "batal" untuk berhenti.',
+    en: 'I need the monthly wage in ringgit, for example RM2,500 or 1800. Type "cancel" to stop.',
+  },
+  quoteChangeAge60: { ms: 'Umur 60 ke atas', en: 'Aged 60 or over' },
+  quoteChangeAgeUnder60: { ms: 'Umur bawah 60', en: 'Under 60' },
+  quoteChangeForeign: { ms: 'Pekerja asing', en: 'Foreign worker' },
+  quoteChangeLocal: { ms: 'Pekerja tempatan', en: 'Local worker' },
+  quoteChangeOptOut: { ms: 'Sudah opt-out LINDUNG 24 Jam', en: 'Opted out of LINDUNG 24 Jam' },
+  quoteAnother: { ms: 'Kira gaji lain', en: 'Another wage' },
+  cancelled: {
+    ms: 'Baik, saya batalkan. Apa lagi yang boleh saya bantu?',
+    en: 'OK, cancelled. What else can I help with?',
+  },
+  nothingToCancel: {
+    ms: 'Tiada apa-apa yang sedang berjalan untuk dibatalkan. Apa yang boleh saya bantu?',
+    en: "There's nothing under way to cancel. What can I help with?",
+  },
+  tooLong: {
+    ms: 'Maaf, mesej itu terlalu panjang (had 2,000 aksara). Boleh ringkaskan soalan anda?',
+    en: 'Sorry, that message is too long (the limit is 2,000 characters). Could you shorten your question?',
+  },
+  empty: {
+    ms: 'Saya tidak menerima sebarang teks. Taip soalan anda atau pilih topik di bawah.',
+    en: "I didn't receive any text. Type your question or pick a topic below.",
+  },
+  error: {
+    ms: 'Maaf, ada masalah teknikal di pihak kami dan mesej anda tidak dapat diproses. Sila cuba lagi sebentar. Perbualan anda masih disimpan.',
+    en: "Sorry, something went wrong on our side and your message couldn't be processed. Please try again in a moment. Your conversation is still saved.",
+  },
+  languageSwitched: {
+    ms: 'Baik, saya akan gunakan Bahasa Melayu. Apa yang boleh saya bantu?',
+    en: "Sure, I'll continue in English. What can I help with?",
+  },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,280 @@
+// The conversation engine: (state, message) -> (replies, new state, effects). Pure: no I/O,
+// the clock is passed in, and everything it knows comes through CoreDeps.
+import type { Understander, Understanding } from '../../intents';
+import type { KnowledgeBase } from '../../knowledge';
+import { globalCommand } from './commands';
+import { answerStep, formById, formHelp, startForm } from './forms';
+import { decide, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } from './policy';
+import { quoteReply, requestFromEntities } from './quote-flow';
+import { answerReply, Offers, textReply } from './replies';
+import { safetyWarnings } from './safety';
+import { INTENT_TITLES, MAIN_TOPICS, S, intentTitle } from './strings';
+import { appendTurns } from './transcript';
+import { escalationStart } from './escalation';
+import {
+  newConversationState,
+  type ConversationState,
+  type Effect,
+  type Lang,
+  type OfferedAction,
+  type Reply,
+  type TurnResult,
+  type UserMessage,
+} from './types';
+
+export interface CoreDeps {
+  understander: Understander;
+  kb: KnowledgeBase;
+}
+
+/** Intents that are conversation manners, not topics an officer needs to know about. */
+const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
+const DEFAULT_LANG: Lang = 'ms';
+
+interface Turn {
+  deps: CoreDeps;
+  state: ConversationState;
+  lang: Lang;
+  now: Date;
+  offers: Offers;
+  replies: Reply[];
+  effects: Effect[];
+  intent: string | null;
+  confidence: number | null;
+  /** What the transcript keeps of the user's message when a form step marks it personal. */
+  transcriptText?: string;
+}
+
+export function runTurn(deps: CoreDeps, previous: ConversationState | undefined, message: UserMessage, now: Date): TurnResult {
+  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const text = (message.text ?? '').trim();
+  const t: Turn = {
+    deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(), replies: [], effects: [], intent: null, confidence: null,
+  };
+
+  if (text.length > MAX_MESSAGE_CHARS) {
+    t.replies.push(textReply(S.tooLong[t.lang]));
+    return finish(t, `[${text.length} characters, not read]`, message.channel);
+  }
+  if (text.length === 0) {
+    t.replies.push(textReply(S.empty[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    return finish(t, '', message.channel);
+  }
+
+  const u = deps.understander.understand(text, { lang: state.lang ?? undefined });
+  t.lang = u.langSwitch ?? u.lang;
+  state.lang = t.lang;
+
+  if (u.langSwitch) {
+    t.replies.push(textReply(S.languageSwitched[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    return finish(t, text, message.channel);
+  }
+
+  handle(t, text, u, state.offered[text.toLowerCase()]);
+  return finish(t, text, message.channel);
+}
+
+/** The bilingual welcome when a user joins the conversation. */
+export function welcome(deps: CoreDeps, previous: ConversationState | undefined): TurnResult {
+  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const offers = new Offers();
+  const actions = MAIN_TOPICS.map((i) => {
+    const title = `${INTENT_TITLES[i].ms} / ${INTENT_TITLES[i].en}`;
+    return offers.button(title, { kind: 'intent', intent: i });
+  });
+  const text = `${deps.kb.phrase('welcome', 'ms')}\n\n${deps.kb.phrase('welcome', 'en')}`;
+  state.offered = offers.actions;
+  return { replies: [{ text, suggestedActions: actions }], state, effects: [], meta: { intent: null, confidence: null, lang: state.lang ?? DEFAULT_LANG } };
+}
+
+function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction | undefined): void {
+  const { state } = t;
+  const form = state.form ? formById(state.form.id, t.deps.kb) : undefined;
+  const command = globalCommand(text);
+
+  if (command === 'cancel') {
+    const had = state.form !== null;
+    state.form = null;
+    t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    return;
+  }
+
+  // Safety warnings come first, except for the personal data a form step is asking for.
+  const field = form ? form.fields[state.form!.step] : undefined;
+  t.replies.push(...safetyWarnings(t.deps.kb, u, t.lang, field?.personal === true));
+
+  if (form && state.form) {
+    const ctx = { state, lang: t.lang, now: t.now, offers: t.offers };
+    if (command === 'help') {
+      t.replies.push(...formHelp(form, ctx));
+      return;
+    }
+    if (command === 'menu') {
+      state.form = null;
+      answerIntent(t, 'help_menu', u);
+      return;
+    }
+    // Asking for a person in the middle of another form switches to the escalation form;
+    // inside the escalation form itself the message is an answer.
+    const leavesForm = !offered && leavesFormFor(form.id, u);
+    if (!leavesForm) {
+      if (field?.redactAs) t.transcriptText = field.redactAs;
+      const outcome = answerStep(form, ctx, offered?.kind === 'text' ? offered.text : text, u);
+      if (outcome.kind === 'next') t.replies.push(...outcome.replies);
+      else {
+        t.replies.push(...outcome.completion.replies);
+        t.effects.push(...outcome.completion.effects);
+      }
+      t.intent = form.id;
+      return;
+    }
+    state.form = null;
+  }
+
+  if (offered) {
+    followOffer(t, offered, u);
+    return;
+  }
+  if (command === 'help' || command === 'menu') {
+    answerIntent(t, 'help_menu', u);
+    return;
+  }
+  route(t, u);
+}
+
+/** While a form waits for an answer, only a confident request for something else leaves it. */
+function leavesFormFor(formId: string, u: Understanding): boolean {
+  if (formId === 'escalation') return false;
+  if (u.entities.wages.length > 0) return false;
+  return u.intent !== 'out_of_scope' && u.intent !== 'contribution_quote' && u.confidence >= 0.8;
+}
+
+function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
+  switch (action.kind) {
+    case 'intent':
+      answerIntent(t, action.intent, u);
+      return;
+    case 'more': {
+      const more = t.deps.kb.more(action.intent, t.lang);
+      if (more) t.replies.push(answerReply(more, t.lang, t.offers));
+      else answerIntent(t, action.intent, u);
+      t.intent = action.intent;
+      return;
+    }
+    case 'quote_change': {
+      if (!t.state.lastQuote) {
+        answerIntent(t, 'contribution_quote', u);
+        return;
+      }
+      sendQuote(t, { ...t.state.lastQuote, ...action.change });
+      return;
+    }
+    case 'text': {
+      const routed = t.deps.understander.understand(action.text, { lang: t.lang });
+      route(t, { ...routed, lang: t.lang });
+      return;
+    }
+  }
+}
+
+function route(t: Turn, u: Understanding): void {
+  // A follow-up that only changes the age or nationality of the last quote ("kalau umur 62?").
+  const changesQuote = t.state.lastQuote && u.entities.wages.length === 0 && (u.entities.ages.length > 0 || u.entities.foreign !== null);
+  if (changesQuote && ['contribution_quote', 'contribution_rates', 'out_of_scope'].includes(u.intent)) {
+    sendQuote(t, requestFromEntities(u.entities, t.state.lastQuote)!);
+    return;
+  }
+  // A wage in a rates question is a quote question.
+  if (u.entities.wages.length > 0 && (u.intent === 'contribution_rates' || u.intent === 'contribution_quote')) {
+    sendQuote(t, requestFromEntities(u.entities, null)!);
+    return;
+  }
+
+  const decision = decide(u);
+  t.confidence = u.confidence;
+  if (decision.kind === 'answer') {
+    answerIntent(t, decision.intent, u);
+    return;
+  }
+  if (decision.kind === 'clarify') {
+    t.intent = u.intent;
+    const actions = decision.intents.map((i) => t.offers.intent(i, t.lang));
+    actions.push(t.offers.intent('human_handoff', t.lang));
+    t.replies.push(textReply(S.clarify[t.lang], actions));
+    return;
+  }
+  miss(t, u);
+}
+
+function miss(t: Turn, u: Understanding): void {
+  t.intent = 'out_of_scope';
+  t.state.misses += 1;
+  const answer = t.deps.kb.answer('out_of_scope', t.lang, { now: t.now });
+  const reply = answerReply(answer, t.lang, t.offers);
+  const actions = MAIN_TOPICS.filter((i) => i !== 'human_handoff').map((i) => t.offers.intent(i, t.lang));
+  if (t.state.misses >= MISSES_BEFORE_OFFICER) {
+    reply.text += `\n\n${t.deps.kb.phrase('out_of_scope_second_miss', t.lang)}`;
+    actions.unshift(t.offers.intent('human_handoff', t.lang));
+  }
+  reply.suggestedActions = [...(reply.suggestedActions ?? []), ...actions];
+  t.replies.push(reply);
+  void u;
+}
+
+function answerIntent(t: Turn, intent: string, u: Understanding): void {
+  t.intent = intent;
+  t.state.misses = 0;
+  t.state.lastIntent = intent;
+  if (!SMALL_TALK.has(intent) && !t.state.topics.includes(intent)) t.state.topics.push(intent);
+
+  switch (intent) {
+    case 'contribution_quote': {
+      const req = requestFromEntities(u.entities, null);
+      if (req) {
+        sendQuote(t, req);
+        return;
+      }
+      t.replies.push(...startForm(formById('quote_wage')!, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      return;
+    }
+    case 'human_handoff': {
+      t.replies.push(...escalationStart(t.deps.kb, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      return;
+    }
+    case 'greeting':
+    case 'help_menu': {
+      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+      const reply = answerReply(answer, t.lang, t.offers);
+      reply.suggestedActions = mergeActions(reply, MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang)));
+      t.replies.push(reply);
+      return;
+    }
+    default: {
+      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency });
+      t.replies.push(answerReply(answer, t.lang, t.offers));
+    }
+  }
+}
+
+function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
+  t.intent = 'contribution_quote';
+  t.state.misses = 0;
+  if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
+  const outcome = quoteReply(req, t.lang, t.offers, t.now);
+  if (outcome.request) t.state.lastQuote = outcome.request;
+  t.replies.push(outcome.reply);
+}
+
+function mergeActions(reply: Reply, extra: { title: string; value: string }[]) {
+  const all = [...extra, ...(reply.suggestedActions ?? [])];
+  const seen = new Set<string>();
+  return all.filter((a) => !seen.has(a.title.toLowerCase()) && seen.add(a.title.toLowerCase()) !== undefined);
+}
+
+function finish(t: Turn, userText: string, _channel: string): TurnResult {
+  t.state.offered = t.offers.actions;
+  t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now);
+  return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang } };
+}
+
+export { intentTitle };

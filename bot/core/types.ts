@@ -1,0 +1,103 @@
+// Plain data exchanged between the conversation core and the channel shells.
+// Nothing here knows about Bot Framework, HTTP or storage.
+import type { Lang } from '../../intents';
+import type { QuoteRequest } from '../../calculators';
+
+export type { Lang };
+
+/** A button. `value` is the text the channel sends back when it is pressed. */
+export interface SuggestedAction {
+  title: string;
+  value: string;
+}
+
+/** One bot message. `text` is always complete so text-only channels lose nothing. */
+export interface Reply {
+  text: string;
+  suggestedActions?: SuggestedAction[];
+  /** An Adaptive Card (schema 1.4 or lower, which Teams renders). */
+  card?: Record<string, unknown>;
+  speak?: string;
+}
+
+/** What a user sent: typed text, or the data of a card submit. */
+export interface UserMessage {
+  text: string;
+  value?: unknown;
+  channel: string;
+}
+
+/** What a button does when its title comes back as the user's message. */
+export type OfferedAction =
+  | { kind: 'intent'; intent: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'more'; intent: string }
+  | { kind: 'quote_change'; change: Partial<QuoteRequest> };
+
+export interface TranscriptTurn {
+  from: 'user' | 'bot';
+  /** Already redacted: personal data never reaches stored state. */
+  text: string;
+  at: string;
+}
+
+/** A multi-turn form under way (a quote waiting for a wage, the escalation checklist, ...). */
+export interface FormState {
+  id: string;
+  step: number;
+  /** Collected answers, by field name. Personal data here is only what the form needs. */
+  values: Record<string, string>;
+  tries: number;
+  /** When the form started (ISO); with the conversation it names one filing, so a retried turn files once. */
+  startedAt?: string;
+}
+
+export interface ConversationState {
+  version: 1;
+  /** The conversation's language; null until the user has said something. */
+  lang: Lang | null;
+  /** Consecutive messages the bot could not place. */
+  misses: number;
+  /** Intents the user asked about, in order, without repeats (for the escalation ticket). */
+  topics: string[];
+  /** The last turns, redacted. */
+  transcript: TranscriptTurn[];
+  form: FormState | null;
+  /** The last quote, so "what if she is 62?" can recompute it. */
+  lastQuote: QuoteRequest | null;
+  /** Buttons offered in the last reply, by lower-cased title. */
+  offered: Record<string, OfferedAction>;
+  /** Intent the last answer was about (for "more" and follow-ups). */
+  lastIntent: string | null;
+}
+
+export function newConversationState(): ConversationState {
+  return { version: 1, lang: null, misses: 0, topics: [], transcript: [], form: null, lastQuote: null, offered: {}, lastIntent: null };
+}
+
+/** Side effects the shell performs after the turn; the core itself does no I/O. */
+export type Effect = { kind: 'file_ticket'; ticket: TicketDraft };
+
+export interface TicketDraft {
+  checklist: Record<string, string>;
+  topics: string[];
+  lang: Lang;
+  channel: string;
+  createdAt: string;
+  transcript: TranscriptTurn[];
+  /** When the form that produced the draft started (see FormState.startedAt). */
+  startedAt?: string;
+}
+
+export interface TurnMeta {
+  intent: string | null;
+  confidence: number | null;
+  lang: Lang;
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  state: ConversationState;
+  effects: Effect[];
+  meta: TurnMeta;
+}

@@ -1,0 +1,107 @@
+// The HTTP shell on restify: /api/messages for Bot Framework channels and /healthz.
+import restify from 'restify';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Config } from './config';
+import type { ConversationService } from './conversation-service';
+import { createBotLogic, errorActivity } from './channels/botframework';
+import type { Logger } from './logging';
+import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
+import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  config: Config;
+  service: ConversationService;
+  log: Logger;
+  /** Rate limits shared with other public routes; made from the config when absent. */
+  limits?: RequestLimits;
+}
+
+export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter {
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId,
+  };
+  const adapter = new CheckedCloudAdapter(new ConfigurationBotFrameworkAuthentication(auth), Boolean(config.appId));
+  adapter.onTurnError = async (context, error) => {
+    // The state was not saved for the failed turn, so the conversation resumes where it was.
+    log.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
+    try {
+      await context.sendActivity(errorActivity());
+    } catch (sendErr) {
+      log.error({ err: sendErr }, 'could not send the error reply');
+    }
+  };
+  return adapter;
+}
+
+function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+export function createServer({ config, service, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops) }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'hanna-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  const adapter = createAdapter(config, log);
+  const logic = createBotLogic(service, log, { handoffEventChannels: config.handoffEventChannels });
+
+  server.post('/api/messages', async (req, res) => {
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: 'The request body must be a Bot Framework activity (a JSON object with a "type").' });
+      return;
+    }
+    const activity = body as Record<string, unknown>;
+    // Anonymous mode: never POST replies to an address the caller chose (SSRF). Only a
+    // local Emulator may receive them; anyone else gets them in the response body.
+    if (!config.appId && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
+      activity.deliveryMode = 'expectReplies';
+    }
+    // Rate limits. With an app id every request comes from Microsoft's channel service, whose few
+    // addresses carry all users: there the address limit counts only requests that fail authentication.
+    const address = clientAddress(req, limits.trustProxyHops);
+    const addressVerdict = config.appId ? limits.byAddress?.check(address) : limits.byAddress?.take(address);
+    if (addressVerdict && !addressVerdict.ok) return sendTooMany(res, addressVerdict, 'address');
+    try {
+      const header = String(req.headers.authorization ?? '');
+      const checked = fixActivity(activity);
+      const auth = await adapter.authenticate(checked, header);
+      const convVerdict = limits.byConversation?.take(conversationKey(checked.channelId, checked.conversation?.id));
+      if (convVerdict && !convVerdict.ok) return sendTooMany(res, convVerdict, 'conversation');
+      const invoke = await adapter.runAuthenticated(auth, checked, logic);
+      if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
+      else res.send(invoke?.status ?? 200);
+    } catch (err) {
+      if (err instanceof Unauthorized) {
+        if (config.appId) limits.byAddress?.take(address);
+        log.warn({ reason: err.message, address }, 'unauthorized request');
+        if (!res.headersSent) res.send(401, { error: 'Unauthorized: a valid Bot Framework channel token is required.' });
+        return;
+      }
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) res.send(400, { error: 'The activity could not be processed.' });
+    }
+  });
+
+  // restify 12: a handler without `next` must be async
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.on('restifyError', (req, res, err, next) => {
+    // Body parser errors (413, 400) get a JSON body users and operators can read.
+    log.warn({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request rejected');
+    return next();
+  });
+  return server;
+}

@@ -1,0 +1,70 @@
+// The `hanna` command as a user runs it: a real child process, stdin and stdout.
+import { spawnSync } from 'child_process';
+import path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+function hanna(args: string[], input = ''): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), ...args], { cwd: root, input, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('hanna quote --jsonl', () => {
+  test('answers each line in order and never stops at a bad one', () => {
+    const input = [
+      JSON.stringify({ wage: '2500.00', age: 35, month: '2024-10' }),
+      'not json',
+      JSON.stringify({ wage: 'abc', month: '2024-10' }),
+      JSON.stringify({ wage: 2500, month: '2026-11' }),
+    ].join('\n');
+    const r = hanna(['quote', '--jsonl', '-'], input);
+    expect(r.code).toBe(0);
+    const out = lines(r.out);
+    expect(out).toHaveLength(4);
+    // extra explanatory fields may follow; the contract's fields must be exact
+    expect(out[0]).toMatchObject({
+      wage: '2500.00', month: '2024-10', schedule: '2024-10',
+      act4: { category: 1, employer: '42.85', employee: '12.25', total: '55.10' },
+      eis: { employer: '4.90', employee: '4.90', total: '9.80' },
+      skbbk: null, employer_total: '47.75', employee_total: '17.15', total: '64.90',
+    });
+    expect(out[1].error).toEqual(expect.any(String));
+    expect(out[2].error).toEqual(expect.any(String));
+    expect(out[3]).toMatchObject({ skbbk: { employee: '18.35' }, employee_total: '35.50', total: '83.25' });
+  });
+});
+
+describe('hanna classify --jsonl', () => {
+  test('gives an intent, a confidence and a language per line', () => {
+    const r = hanna(['classify', '--jsonl', '-'], '{"text": "lupa kata laluan portal"}\n{"nope": 1}\n');
+    expect(r.code).toBe(0);
+    const out = lines(r.out);
+    expect(out[0]).toMatchObject({ text: 'lupa kata laluan portal', intent: 'forgot_password', lang: 'ms' });
+    expect(out[0].confidence).toBeGreaterThan(0);
+    expect(out[0].confidence).toBeLessThanOrEqual(1);
+    expect(out[1].error).toEqual(expect.any(String));
+  });
+
+  test('a missing file is a clear error, not a crash', () => {
+    const r = hanna(['classify', '--jsonl', '/nonexistent/file.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read/);
+  });
+});
+
+describe('hanna chat', () => {
+  test('holds a conversation from piped stdin through the same core', () => {
+    const r = hanna(['chat'], 'hello\nhow much socso for RM2500 salary\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Welcome/);
+    expect(r.out).toContain('42.85');
+  });
+});
+
+describe('hanna with a wrong command', () => {
+  test('prints usage and exits 2', () => {
+    const r = hanna(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown command/);
+  });
+});

@@ -1,0 +1,69 @@
+// Conversations as tables of [user says, the bot's reply must match] through the real core.
+import { MemoryStorage } from 'botbuilder';
+import { createCoreDeps } from '../../bot/app';
+import { ConversationService } from '../../bot/conversation-service';
+import type { Reply } from '../../bot/core/types';
+
+const deps = createCoreDeps();
+let n = 0;
+
+type Step = [string, RegExp | ((replies: Reply[]) => void)];
+
+async function converse(steps: Step[]): Promise<void> {
+  const service = new ConversationService(deps, new MemoryStorage(), async () => [], () => new Date('2026-11-26T03:00:00Z'));
+  const ref = { channelId: 'test', conversationId: `c${++n}`, userId: 'u' };
+  for (const [says, expected] of steps) {
+    const { replies } = await service.message(ref, { text: says, channel: 'test' });
+    const all = replies.map((r) => r.text + ' ' + (r.suggestedActions ?? []).map((a) => a.title).join(' | ')).join('\n');
+    if (expected instanceof RegExp) {
+      if (!expected.test(all)) throw new Error(`after "${says}" expected ${expected} in:\n${all}`);
+    } else expected(replies);
+  }
+}
+
+const titles = (replies: Reply[]) => replies.flatMap((r) => (r.suggestedActions ?? []).map((a) => a.title));
+
+describe('small talk in the user’s language', () => {
+  test('Malay greeting, thanks and goodbye are answered in Malay', () =>
+    converse([
+      ['assalamualaikum', (r) => expect(titles(r)).toEqual(expect.arrayContaining(['Cara log masuk', 'Daftar Portal ID', 'Kadar caruman', 'Kira caruman saya', 'Bayar lewat', 'Cakap dengan pegawai']))],
+      ['terima kasih banyak', /sama-sama|kasih/i],
+      ['ok bye, jumpa lagi', /Terima kasih kerana berbual/i],
+    ]));
+
+  test('English greeting and the menu are answered in English with the main topics', () =>
+    converse([
+      ['hello there', (r) => expect(titles(r)).toEqual(expect.arrayContaining(['How to log in', 'Register a Portal ID', 'Contribution rates', 'Calculate my contribution', 'Late payment', 'Talk to an officer']))],
+      ['menu', (r) => expect(titles(r)).toContain('Calculate my contribution')],
+      ['thank you so much', /welcome|glad|pleasure/i],
+    ]));
+
+  test('asking for English switches the language and it stays', () =>
+    converse([
+      ['salam', /./],
+      ['English please', /English/],
+      ['lupa password', (r) => expect(r[0].text).toMatch(/password/i)],
+    ]));
+});
+
+describe('buttons and quotes', () => {
+  test('pressing a menu button answers that topic', () =>
+    converse([
+      ['hai', /./],
+      ['Kadar caruman', /6,000|6000/],
+    ]));
+
+  test('a quote question without a wage asks for it; cancel stops the form', () =>
+    converse([
+      ['hai', /./],
+      ['Kira caruman saya', /gaji/i],
+      ['batal', /batal/i],
+      ['2500', (r) => expect(r.map((x) => x.text).join(' ')).not.toContain('42.85')],
+    ]));
+
+  test('a wage in the question gets the quote at once, and a follow-up age recomputes it', () =>
+    converse([
+      ['berapa socso untuk gaji RM2,500', /42\.85/],
+      ['Umur 60 ke atas', /30\.60/],
+    ]));
+});
