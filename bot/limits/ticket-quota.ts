@@ -1,0 +1,64 @@
+// At most a few escalation tickets per conversation per day (Kuala Lumpur days), so a visitor
+// looping through the officer form cannot flood the officers' queue. Wraps the effect runner
+// that files tickets; the count lives in the same store as the tickets, so every instance sees it.
+import crypto from 'crypto';
+import type { Storage } from 'botbuilder';
+import type { EffectOutcome, EffectRunner, ConversationRef } from '../conversation-service';
+import type { Lang, Reply } from '../core/types';
+import { transact } from '../tickets';
+
+export const TICKETS_PER_CONVERSATION_PER_DAY = 3;
+
+interface Filing {
+  /** When the form of this filing started: a retried turn files the same ticket again and is not counted twice. */
+  id: string;
+  reference: string;
+}
+interface Quota {
+  day: string;
+  filings: Filing[];
+}
+
+export function quotaKey(ref: Pick<ConversationRef, 'channelId' | 'conversationId'>): string {
+  const id = crypto.createHash('sha256').update(`${ref.channelId}\n${ref.conversationId}`).digest('hex').slice(0, 40);
+  return `ticket-quota/${id}`;
+}
+
+export function klDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function quotaReply(lang: Lang, references: string[], max: number): Reply {
+  const refs = references.join(', ');
+  return {
+    text:
+      lang === 'ms'
+        ? `Anda sudah menghantar ${max} permintaan kepada pegawai dalam perbualan ini hari ini (${refs}). Pegawai kami akan menghubungi anda berdasarkan permintaan tersebut, jadi tiada permintaan baharu dibuat. Sila sebut nombor rujukan itu jika anda menghubungi PERKESO.`
+        : `You have already sent ${max} requests to an officer in this conversation today (${refs}). An officer will follow up on those, so no new request was made. Please quote that reference if you contact PERKESO.`,
+  };
+}
+
+export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKETS_PER_CONVERSATION_PER_DAY): EffectRunner {
+  return async (effect, ctx) => {
+    if (effect.kind !== 'file_ticket') return inner(effect, ctx);
+    const key = quotaKey(ctx.ref);
+    const day = klDay(ctx.now);
+    const id = effect.ticket.startedAt ?? effect.ticket.createdAt;
+    const stored = (await storage.read([key]))[key] as Quota | undefined;
+    const today = stored?.day === day ? stored.filings : [];
+    if (today.length >= max && !today.some((f) => f.id === id)) {
+      return { replies: [quotaReply(ctx.lang, today.map((f) => f.reference), max)] } satisfies EffectOutcome;
+    }
+    const outcome = await inner(effect, ctx);
+    const reference = Array.isArray(outcome) ? undefined : outcome.handoff?.reference;
+    if (reference) {
+      await transact(storage, [key], (docs) => {
+        const q = docs[key] as Quota | undefined;
+        const filings = q?.day === day ? q.filings : [];
+        if (filings.some((f) => f.id === id)) return { result: undefined };
+        return { writes: { [key]: { day, filings: [...filings, { id, reference }] } satisfies Quota }, result: undefined };
+      });
+    }
+    return outcome;
+  };
+}
