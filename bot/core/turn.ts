@@ -203,22 +203,19 @@ function route(t: Turn, u: Understanding): void {
     t.replies.push(textReply(S.clarify[t.lang], actions));
     return;
   }
-  miss(t, u);
+  miss(t);
 }
 
-function miss(t: Turn, u: Understanding): void {
+function miss(t: Turn): void {
   t.intent = 'out_of_scope';
   t.state.misses += 1;
   const answer = t.deps.kb.answer('out_of_scope', t.lang, { now: t.now });
   const reply = answerReply(answer, t.lang, t.offers);
-  const actions = MAIN_TOPICS.filter((i) => i !== 'human_handoff').map((i) => t.offers.intent(i, t.lang));
   if (t.state.misses >= MISSES_BEFORE_OFFICER) {
     reply.text += `\n\n${t.deps.kb.phrase('out_of_scope_second_miss', t.lang)}`;
-    actions.unshift(t.offers.intent('human_handoff', t.lang));
+    reply.suggestedActions = mergeActions(reply, [t.offers.intent('human_handoff', t.lang)]);
   }
-  reply.suggestedActions = [...(reply.suggestedActions ?? []), ...actions];
   t.replies.push(reply);
-  void u;
 }
 
 function answerIntent(t: Turn, intent: string, u: Understanding): void {
@@ -244,8 +241,9 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
     case 'greeting':
     case 'help_menu': {
       const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
-      const reply = answerReply(answer, t.lang, t.offers);
-      reply.suggestedActions = mergeActions(reply, MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang)));
+      // The main topics are the menu; the answer's own suggestions would only repeat them.
+      const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers);
+      reply.suggestedActions = MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang));
       t.replies.push(reply);
       return;
     }
@@ -265,8 +263,9 @@ function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
   t.replies.push(outcome.reply);
 }
 
-function mergeActions(reply: Reply, extra: { title: string; value: string }[]) {
-  const all = [...extra, ...(reply.suggestedActions ?? [])];
+/** Puts `first` ahead of the reply's own buttons, without repeating a title. */
+function mergeActions(reply: Reply, first: { title: string; value: string }[]) {
+  const all = [...first, ...(reply.suggestedActions ?? [])];
   const seen = new Set<string>();
   return all.filter((a) => !seen.has(a.title.toLowerCase()) && seen.add(a.title.toLowerCase()) !== undefined);
 }
