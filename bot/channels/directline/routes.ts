@@ -1,0 +1,195 @@
+// The part of the Direct Line 3.0 protocol that the unmodified official Web Chat client uses,
+// served by this bot itself: no Azure, no Direct Line secret in the page. Conversations run
+// through the same ConversationService as /api/messages.
+import type restify from 'restify';
+import { ActivityTypes, RoleTypes, type Activity, type Storage } from 'botbuilder';
+import type { ConversationRef, ConversationService } from '../../conversation-service';
+import type { Logger } from '../../logging';
+import { errorActivity } from '../botframework';
+import { localeFor, toActivity } from '../activities';
+import { ActivityLog, since, type LoggedActivity } from './activity-log';
+import { parseInbound } from './inbound';
+import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from '../../limits';
+import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
+
+export const DIRECTLINE_PATH = '/v3/directline';
+export const CHANNEL_ID = 'webchat';
+export const BOT_ID = 'hanna-bot';
+
+export interface DirectLineDeps {
+  service: ConversationService;
+  storage: Storage;
+  /** HMAC key of the tokens; empty = a random key per process (one instance only). */
+  secret: string;
+  botName: string;
+  log: Logger;
+  /** The server's rate limits (shared with /api/messages); none when absent. */
+  limits?: RequestLimits;
+  clock?: () => Date;
+}
+
+type Req = restify.Request;
+type Res = restify.Response;
+
+function cors(res: Res): void {
+  // Tokens travel in a header, never in cookies, so any site embedding the widget may call.
+  res.header('Access-Control-Allow-Origin', '*');
+  res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
+  res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.header('Access-Control-Max-Age', '600');
+  res.header('Cache-Control', 'no-store');
+}
+
+function fail(res: Res, status: number, code: string, message: string): void {
+  cors(res);
+  res.send(status, { error: { code, message } });
+}
+
+function ok(res: Res, status: number, body: unknown): void {
+  cors(res);
+  res.send(status, body);
+}
+
+function ref(claims: TokenClaims): ConversationRef {
+  return { channelId: CHANNEL_ID, conversationId: claims.conv, userId: claims.user };
+}
+
+export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): void {
+  const clock = deps.clock ?? (() => new Date());
+  const tokens = new TokenIssuer(deps.secret, 30 * 60, clock);
+  const store = new ActivityLog(deps.storage, clock);
+  const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
+
+  /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
+  const authorize = (req: Req, res: Res): TokenClaims | null => {
+    const token = bearer(req.headers.authorization);
+    if (!token) {
+      fail(res, 401, 'Unauthorized', 'Missing "Authorization: Bearer <token>"; get a token from POST /v3/directline/tokens/generate.');
+      return null;
+    }
+    const result = tokens.verify(token);
+    if (!result.ok) {
+      fail(res, 403, result.reason === 'expired' ? 'TokenExpired' : 'Forbidden', `The token is ${result.reason === 'expired' ? 'expired' : 'not valid'}.`);
+      return null;
+    }
+    const pathId = (req.params as Record<string, string | undefined>).id;
+    if (pathId !== undefined && pathId !== result.claims.conv) {
+      fail(res, 403, 'Forbidden', 'The token is for another conversation.');
+      return null;
+    }
+    return result.claims;
+  };
+
+  const conversationBody = (claims: TokenClaims) => {
+    const { token, expiresIn } = tokens.issue(claims.conv, claims.user);
+    return { conversationId: claims.conv, token, expires_in: expiresIn };
+  };
+
+  const botActivities = (replies: Partial<Activity>[], claims: TokenClaims, replyToId?: string): Partial<Activity>[] =>
+    replies.map((a) => ({
+      ...a,
+      channelId: CHANNEL_ID,
+      conversation: { id: claims.conv } as Activity['conversation'],
+      from: bot,
+      recipient: { id: claims.user, name: '', role: RoleTypes.User },
+      ...(replyToId ? { replyToId } : {}),
+    }));
+
+  server.opts(`${DIRECTLINE_PATH}/*`, async (_req: Req, res: Res) => {
+    cors(res);
+    res.send(204);
+  });
+
+  /** False after answering 429: per client address, and per conversation when given. */
+  const withinLimits = (req: Req, res: Res, conv?: string): boolean => {
+    const limits = deps.limits;
+    if (!limits) return true;
+    const byAddress = limits.byAddress?.take(clientAddress(req, limits.trustProxyHops));
+    const byConv = byAddress?.ok !== false && conv ? limits.byConversation?.take(conversationKey(CHANNEL_ID, conv)) : undefined;
+    for (const [verdict, what] of [[byAddress, 'address'], [byConv, 'conversation']] as const) {
+      if (verdict && !verdict.ok) {
+        cors(res);
+        sendTooMany(res, verdict, what);
+        return false;
+      }
+    }
+    return true;
+  };
+
+  server.post(`${DIRECTLINE_PATH}/tokens/generate`, async (req: Req, res: Res) => {
+    if (!withinLimits(req, res)) return;
+    const claims = { conv: randomId(), user: randomId('dl_') } as TokenClaims;
+    ok(res, 200, conversationBody(claims));
+  });
+
+  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req: Req, res: Res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
+    ok(res, 200, conversationBody(claims));
+  });
+
+  // Start: the conversation named in the token; the welcome is its first activity.
+  server.post(`${DIRECTLINE_PATH}/conversations`, async (req: Req, res: Res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    const { created } = await store.open(claims.conv, claims.user);
+    if (created) {
+      const turn = await deps.service.join(ref(claims));
+      await store.append(claims.conv, botActivities(turn.replies.map((r) => toActivity(r)), claims));
+    }
+    ok(res, created ? 201 : 200, conversationBody(claims));
+  });
+
+  // Reconnect (Web Chat given a conversationId, e.g. after a page reload).
+  server.get(`${DIRECTLINE_PATH}/conversations/:id`, async (req: Req, res: Res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
+    ok(res, 200, conversationBody(claims));
+  });
+
+  server.get(`${DIRECTLINE_PATH}/conversations/:id/activities`, async (req: Req, res: Res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    const log = await store.get(claims.conv);
+    if (!log) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
+    const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined;
+    ok(res, 200, since(log, watermark));
+  });
+
+  server.post(`${DIRECTLINE_PATH}/conversations/:id/activities`, async (req: Req, res: Res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'Start the conversation first.');
+    const inbound = parseInbound(req.body, claims.conv, claims.user);
+    if (inbound.kind === 'invalid') return fail(res, 400, 'BadArgument', inbound.message);
+    // Typing indicators and events are accepted and dropped: the core only reads messages.
+    if (inbound.kind === 'ignored') return ok(res, 200, { id: `${claims.conv}|${randomId('x', 6)}` });
+    if (!withinLimits(req, res, claims.conv)) return;
+
+    const [echo] = await store.append(claims.conv, [inbound.activity]);
+    const replies = await runTurn(claims, inbound.text || valueText(inbound.value), inbound.value, echo);
+    await store.append(claims.conv, replies);
+    ok(res, 200, { id: echo.id });
+  });
+
+  const runTurn = async (claims: TokenClaims, text: string, value: unknown, echo: LoggedActivity): Promise<Partial<Activity>[]> => {
+    const started = Date.now();
+    try {
+      const turn = await deps.service.message(ref(claims), { text, value, channel: CHANNEL_ID });
+      deps.log.info({ conversation: claims.conv, channel: CHANNEL_ID, intent: turn.meta.intent, confidence: turn.meta.confidence, lang: turn.meta.lang, ms: Date.now() - started }, 'turn');
+      return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
+    } catch (err) {
+      // The state was not saved for the failed turn, so the conversation resumes where it was.
+      deps.log.error({ err, conversation: claims.conv }, 'turn failed');
+      return botActivities([{ ...errorActivity(), type: ActivityTypes.Message }], claims, echo.id);
+    }
+  };
+}
+
+/** Submit data from an Adaptive Card: the text of a pressed action, if any. */
+function valueText(value: unknown): string {
+  if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') return (value as { text: string }).text;
+  return '';
+}

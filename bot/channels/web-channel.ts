@@ -1,0 +1,24 @@
+// The website channel: Direct Line 3.0 endpoints for the official Web Chat plus the widget
+// page and scripts. Hooked into the server with one call from app.ts.
+import type restify from 'restify';
+import type { Storage } from 'botbuilder';
+import type { Config } from '../config';
+import type { ConversationService } from '../conversation-service';
+import type { RequestLimits } from '../limits';
+import type { Logger } from '../logging';
+import { registerDirectLine } from './directline';
+import { registerWebWidget } from './web';
+
+export interface WebChannelDeps {
+  config: Config;
+  service: ConversationService;
+  storage: Storage;
+  log: Logger;
+  limits?: RequestLimits;
+}
+
+export function registerWebChannel(server: restify.Server, { config, service, storage, log, limits }: WebChannelDeps): void {
+  if (!config.directlineSecret) log.info({}, 'DIRECTLINE_SECRET is not set: widget tokens use a per-process key (set it when running several instances)');
+  registerDirectLine(server, { service, storage, secret: config.directlineSecret, botName: config.widgetTitle, log, limits });
+  registerWebWidget(server, { title: config.widgetTitle, color: config.widgetColor, publicUrl: config.publicUrl });
+}

@@ -1,0 +1,2 @@
+export { registerWebWidget, type WebWidgetOptions } from './routes';
+export { themeFor, contrast } from './theme';

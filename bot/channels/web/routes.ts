@@ -1,0 +1,114 @@
+// GET / (demo page), GET /widget.js (the embed script) and GET /webchat/webchat.js (the
+// official Web Chat bundle from vendor/, gzipped once in memory). Nothing from a CDN.
+import fs from 'fs';
+import path from 'path';
+import zlib from 'zlib';
+import crypto from 'crypto';
+import { promisify } from 'util';
+import type restify from 'restify';
+import { renderDemoPage } from './page';
+import { stringsFor, type WidgetLang } from './strings';
+import { themeFor } from './theme';
+
+export const DEFAULT_BUNDLE = path.resolve(__dirname, '../../../vendor/webchat/webchat.js');
+const WIDGET_SOURCE = path.join(__dirname, 'assets', 'widget.js');
+
+export interface WebWidgetOptions {
+  title: string;
+  color: string;
+  /** Base URL shown in the embed snippet; empty = the address the request came to. */
+  publicUrl: string;
+  bundlePath?: string;
+}
+
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Web Chat injects its styles at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+interface Bundle {
+  raw: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+function pickLang(req: restify.Request): WidgetLang {
+  const q = new URL(req.url ?? '/', 'http://local').searchParams.get('lang');
+  if (q === 'en' || q === 'ms') return q;
+  return /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'ms';
+}
+
+function sendText(res: restify.Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.end(body);
+}
+
+export function registerWebWidget(server: restify.Server, o: WebWidgetOptions): void {
+  const bundlePath = o.bundlePath ?? DEFAULT_BUNDLE;
+  const theme = themeFor(o.color);
+  const template = fs.readFileSync(WIDGET_SOURCE, 'utf8');
+  let bundle: Promise<Bundle> | null = null;
+
+  // Checked per request: `npm run fetch-webchat` while the bot runs is picked up without a restart.
+  const bundlePresent = () => fs.existsSync(bundlePath);
+  const readBundle = async (): Promise<Bundle> => {
+    const raw = await fs.promises.readFile(bundlePath);
+    const gzip = await promisify(zlib.gzip)(raw, { level: 6 });
+    return { raw, gzip, etag: `"${crypto.createHash('sha256').update(raw).digest('hex').slice(0, 16)}"` };
+  };
+  const loadBundle = (): Promise<Bundle> => {
+    bundle ??= readBundle().catch((err: unknown) => {
+      bundle = null; // missing now, maybe fetched later
+      throw err;
+    });
+    return bundle;
+  };
+
+  const widgetScript = (present: boolean): string => {
+    const config = {
+      title: o.title,
+      theme,
+      bundle: present,
+      strings: { ms: stringsFor('ms', o.title), en: stringsFor('en', o.title) },
+    };
+    // `<` escaped so no string can close a script element.
+    return template.replace('/*CONFIG*/ {}', JSON.stringify(config).replace(/</g, '\\u003c'));
+  };
+
+  server.get('/', async (req, res) => {
+    const origin = o.publicUrl.replace(/\/+$/, '') || `http://${req.headers.host ?? '127.0.0.1'}`;
+    const html = renderDemoPage({ lang: pickLang(req), title: o.title, theme, origin, bundlePresent: bundlePresent() });
+    sendText(res, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });
+  });
+
+  server.get('/widget.js', async (_req, res) => {
+    sendText(res, 200, 'text/javascript; charset=utf-8', widgetScript(bundlePresent()), { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+  });
+
+  server.get('/webchat/webchat.js', async (req, res) => {
+    let b: Bundle;
+    try {
+      b = await loadBundle();
+    } catch {
+      sendText(res, 404, 'text/plain; charset=utf-8', 'The Web Chat bundle is missing: run `npm run fetch-webchat` with access to the npm registry.\n');
+      return;
+    }
+    const common = { ETag: b.etag, 'Cache-Control': 'public, max-age=86400', Vary: 'Accept-Encoding', 'Access-Control-Allow-Origin': '*' };
+    if (req.headers['if-none-match'] === b.etag) {
+      res.writeHead(304, common);
+      res.end();
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    sendText(res, 200, 'text/javascript; charset=utf-8', gzip ? b.gzip : b.raw, gzip ? { ...common, 'Content-Encoding': 'gzip' } : common);
+  });
+}
