@@ -1,0 +1,205 @@
+// Delivers ticket e-mails from the outbox. A ticket's entry is claimed with an eTag-checked
+// lease before sending, so two workers (two processes on one store) never send it both; a
+// failed send is retried with exponential backoff, and the ticket shows where delivery stands.
+// A mail server that is down only delays a ticket: the entry stays in the store until sent.
+import os from 'os';
+import crypto from 'crypto';
+import type { Logger } from '../logging';
+import { OUTBOX_PENDING_KEY, outboxKey, ticketKey, transact, type OutboxEntry, type Ticket, type TicketStore } from '../tickets';
+import type { MailMessage } from './email';
+import type { Mailer } from './transport';
+
+export interface OutboxOptions {
+  tickets: TicketStore;
+  mailer: Mailer;
+  compose(ticket: Ticket): MailMessage;
+  log?: Logger;
+  clock?: () => Date;
+  /** Names this worker in leases; default host, process and a random part. */
+  owner?: string;
+  /** How often to look for due entries (ms). */
+  pollMs?: number;
+  /** First retry delay (ms); doubles each failure up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How long a claim holds (ms); well above the SMTP timeouts. */
+  leaseMs?: number;
+}
+
+export const OUTBOX_DEFAULTS = { pollMs: 5_000, baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, leaseMs: 10 * 60_000 };
+
+/** Delay before attempt n+1 after n failures: base·2^(n-1), capped, plus up to 10% jitter. */
+export function retryDelay(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(exp + exp * 0.1 * random());
+}
+
+function errorText(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; message?: string };
+  const parts = [e.code, e.responseCode, e.message ?? String(err)].filter((p) => p !== undefined && p !== '');
+  return parts.join(' ').slice(0, 300);
+}
+
+interface PendingList {
+  refs: string[];
+}
+
+export class OutboxWorker {
+  readonly owner: string;
+  private readonly clock: () => Date;
+  private readonly pollMs: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly leaseMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  /** Not polling (never started, or stopped). */
+  private stopped = true;
+  /** stop() was called: a pass under way finishes its current send and starts no other. */
+  private halted = false;
+
+  constructor(private readonly opts: OutboxOptions) {
+    this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+    this.clock = opts.clock ?? (() => new Date());
+    this.pollMs = opts.pollMs ?? OUTBOX_DEFAULTS.pollMs;
+    this.baseDelayMs = opts.baseDelayMs ?? OUTBOX_DEFAULTS.baseDelayMs;
+    this.maxDelayMs = opts.maxDelayMs ?? OUTBOX_DEFAULTS.maxDelayMs;
+    this.leaseMs = opts.leaseMs ?? OUTBOX_DEFAULTS.leaseMs;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.halted = false;
+    this.kick();
+  }
+
+  /** Look at the outbox now (a ticket was just filed), instead of at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.runOnce()
+      .then(
+        () => undefined,
+        (err) => this.opts.log?.error({ err }, 'outbox pass failed'),
+      )
+      .finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+          return;
+        }
+        this.timer = setTimeout(() => this.kick(), this.pollMs);
+        this.timer.unref();
+      });
+  }
+
+  /** Stops polling and waits for a send under way, so the store can close after. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.halted = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    this.opts.mailer.close();
+  }
+
+  /** One pass over the due entries; returns how many e-mails this worker sent. */
+  async runOnce(): Promise<number> {
+    let sent = 0;
+    for (const reference of await this.opts.tickets.pendingDeliveries()) {
+      if (this.halted) break;
+      const claimed = await this.claim(reference);
+      if (!claimed) continue;
+      if (await this.deliver(reference)) sent++;
+    }
+    return sent;
+  }
+
+  private async claim(reference: string): Promise<boolean> {
+    const key = outboxKey(reference);
+    return transact(this.opts.tickets.storage, [key], (docs) => {
+      const entry = docs[key] as OutboxEntry | undefined;
+      const now = this.clock();
+      if (!entry || entry.state === 'sent') return { result: false };
+      if (Date.parse(entry.nextAttemptAt) > now.getTime()) return { result: false };
+      if (entry.lease && Date.parse(entry.lease.until) > now.getTime()) return { result: false };
+      const lease = { owner: this.owner, until: new Date(now.getTime() + this.leaseMs).toISOString() };
+      return { writes: { [key]: { ...entry, lease, attempts: entry.attempts + 1 } satisfies OutboxEntry }, result: true };
+    });
+  }
+
+  private async deliver(reference: string): Promise<boolean> {
+    const ticket = await this.opts.tickets.get(reference);
+    if (!ticket) {
+      this.opts.log?.error({ reference }, 'outbox entry without a ticket');
+      await this.recordFailure(reference, 'the ticket document is missing');
+      return false;
+    }
+    let info: { messageId: string; response: string };
+    try {
+      info = await this.opts.mailer.send(this.opts.compose(ticket));
+    } catch (err) {
+      const reason = errorText(err);
+      this.opts.log?.warn({ reference, reason }, 'ticket e-mail not sent; will retry');
+      await this.recordFailure(reference, reason);
+      return false;
+    }
+    await this.recordSent(reference, info.messageId);
+    this.opts.log?.info({ reference }, 'ticket e-mail sent');
+    return true;
+  }
+
+  private async recordSent(reference: string, messageId: string): Promise<void> {
+    const oKey = outboxKey(reference);
+    const tKey = ticketKey(reference);
+    await transact(this.opts.tickets.storage, [oKey, tKey, OUTBOX_PENDING_KEY], (docs) => {
+      const entry = docs[oKey] as OutboxEntry | undefined;
+      const ticket = docs[tKey] as Ticket | undefined;
+      const pending = (docs[OUTBOX_PENDING_KEY] as PendingList | undefined) ?? { refs: [] };
+      if (!entry) return { result: undefined };
+      const at = this.clock().toISOString();
+      const done: OutboxEntry = { ...entry, state: 'sent', lease: null, lastError: null, sentAt: at, messageId };
+      const writes: Record<string, object> = {
+        [oKey]: done,
+        [OUTBOX_PENDING_KEY]: { refs: pending.refs.filter((r) => r !== reference) } satisfies PendingList,
+      };
+      if (ticket) {
+        writes[tKey] = {
+          ...ticket,
+          delivery: { ...ticket.delivery, email: { state: 'sent', attempts: done.attempts, lastError: null, nextAttemptAt: null, sentAt: at, messageId } },
+        } satisfies Ticket;
+      }
+      return { writes, result: undefined };
+    });
+  }
+
+  private async recordFailure(reference: string, reason: string): Promise<void> {
+    const oKey = outboxKey(reference);
+    const tKey = ticketKey(reference);
+    await transact(this.opts.tickets.storage, [oKey, tKey], (docs) => {
+      const entry = docs[oKey] as OutboxEntry | undefined;
+      const ticket = docs[tKey] as Ticket | undefined;
+      if (!entry || entry.state === 'sent') return { result: undefined };
+      const now = this.clock();
+      const next = new Date(now.getTime() + retryDelay(entry.attempts, this.baseDelayMs, this.maxDelayMs)).toISOString();
+      const failed: OutboxEntry = { ...entry, state: 'retrying', lease: null, lastError: reason, nextAttemptAt: next };
+      const writes: Record<string, object> = { [oKey]: failed };
+      if (ticket) {
+        writes[tKey] = {
+          ...ticket,
+          delivery: { ...ticket.delivery, email: { state: 'retrying', attempts: failed.attempts, lastError: reason, nextAttemptAt: next, sentAt: null, messageId: null } },
+        } satisfies Ticket;
+      }
+      return { writes, result: undefined };
+    });
+  }
+}

@@ -1,0 +1,171 @@
+// Tickets on botbuilder Storage. Filing is one transaction over the ledger (number counter and
+// index), the outbox list, the ticket, its outbox entry and the filing marker: after it returns,
+// a killed process has lost nothing, and two processes never get the same number.
+import type { Storage } from 'botbuilder';
+import type { TicketDraft } from '../core/types';
+import { transact, type Doc } from './cas';
+import { filingKey, LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, ticketKey } from './keys';
+import { formatReference, klYear } from './reference';
+import {
+  CHECKLIST_KEYS,
+  type Checklist,
+  type ChecklistKey,
+  type OutboxEntry,
+  type Ticket,
+  type TicketStatus,
+  type TicketSummary,
+} from './types';
+
+interface Ledger {
+  /** Year (Kuala Lumpur) of the last number given; numbering restarts each year. */
+  year: number;
+  last: number;
+  items: TicketSummary[];
+}
+
+interface PendingList {
+  refs: string[];
+}
+
+export interface FileRequest {
+  draft: TicketDraft;
+  channel: string;
+  conversationId: string;
+  /** Names one filing (conversation + start of the form): filing it again returns the same ticket. */
+  identity: string;
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  /** null clears the assignee. */
+  assignee?: string | null;
+  note?: { author: string; text: string };
+}
+
+export interface TicketPage {
+  total: number;
+  tickets: Ticket[];
+}
+
+function checklistFrom(values: Record<string, string>): { checklist: Checklist; missing: ChecklistKey[] } {
+  const checklist: Checklist = { employerCode: null, companyName: null, repName: null, mykad: null, problem: null };
+  const missing: ChecklistKey[] = [];
+  for (const key of CHECKLIST_KEYS) {
+    const v = values[key];
+    if (typeof v === 'string' && v !== '') checklist[key] = v;
+    else missing.push(key);
+  }
+  return { checklist, missing };
+}
+
+export class TicketStore {
+  constructor(readonly storage: Storage) {}
+
+  /** Creates the ledger and outbox list on a new store, so later writes are eTag-checked. */
+  async init(now: Date = new Date()): Promise<void> {
+    await transact(this.storage, [LEDGER_KEY, OUTBOX_PENDING_KEY], (docs) => {
+      const writes: Record<string, object> = {};
+      if (!docs[LEDGER_KEY]) writes[LEDGER_KEY] = { year: klYear(now), last: 0, items: [] } satisfies Ledger;
+      if (!docs[OUTBOX_PENDING_KEY]) writes[OUTBOX_PENDING_KEY] = { refs: [] } satisfies PendingList;
+      return { writes, result: undefined };
+    });
+  }
+
+  async file(req: FileRequest, now: Date): Promise<{ ticket: Ticket; created: boolean }> {
+    const marker = filingKey(req.identity);
+    const outcome = await transact(this.storage, [LEDGER_KEY, OUTBOX_PENDING_KEY, marker], (docs) => {
+      const filed = docs[marker] as { reference: string } | undefined;
+      if (filed) return { result: { reference: filed.reference, ticket: null as Ticket | null } };
+
+      const year = klYear(now);
+      const ledger = (docs[LEDGER_KEY] as Ledger | undefined) ?? { year, last: 0, items: [] };
+      const number = ledger.year === year ? ledger.last + 1 : 1;
+      const reference = formatReference(year, number);
+      const at = now.toISOString();
+      const { checklist, missing } = checklistFrom(req.draft.checklist);
+      const ticket: Ticket = {
+        reference,
+        status: 'open',
+        createdAt: at,
+        updatedAt: at,
+        checklist,
+        missing,
+        topics: [...req.draft.topics],
+        lang: req.draft.lang,
+        channel: req.channel,
+        conversationId: req.conversationId,
+        transcript: req.draft.transcript,
+        assignee: null,
+        notes: [],
+        delivery: { email: { state: 'pending', attempts: 0, lastError: null, nextAttemptAt: at, sentAt: null, messageId: null } },
+      };
+      const entry: OutboxEntry = {
+        reference, state: 'pending', attempts: 0, nextAttemptAt: at, lease: null, lastError: null, sentAt: null, messageId: null,
+      };
+      const pending = (docs[OUTBOX_PENDING_KEY] as PendingList | undefined) ?? { refs: [] };
+      return {
+        writes: {
+          [LEDGER_KEY]: { year, last: number, items: [...ledger.items, { reference, status: 'open', createdAt: at }] } satisfies Ledger,
+          [OUTBOX_PENDING_KEY]: { refs: [...pending.refs, reference] } satisfies PendingList,
+          [ticketKey(reference)]: ticket,
+          [outboxKey(reference)]: entry,
+          [marker]: { reference, at },
+        },
+        result: { reference, ticket: ticket as Ticket | null },
+      };
+    });
+    if (outcome.ticket) return { ticket: outcome.ticket, created: true };
+    const existing = await this.get(outcome.reference);
+    if (!existing) throw new Error(`ticket ${outcome.reference} is marked as filed but missing from the store`);
+    return { ticket: existing, created: false };
+  }
+
+  async get(reference: string): Promise<Ticket | null> {
+    const key = ticketKey(reference);
+    const items = await this.storage.read([key]);
+    return strip<Ticket>(items[key]);
+  }
+
+  /** Newest first. */
+  async list(filter: { status?: TicketStatus; limit?: number; offset?: number } = {}): Promise<TicketPage> {
+    const items = await this.storage.read([LEDGER_KEY]);
+    const ledger = strip<Ledger>(items[LEDGER_KEY]);
+    const all = (ledger?.items ?? []).filter((s) => !filter.status || s.status === filter.status).reverse();
+    const offset = Math.max(0, filter.offset ?? 0);
+    const page = all.slice(offset, offset + Math.max(1, filter.limit ?? 100));
+    const keys = page.map((s) => ticketKey(s.reference));
+    const docs = keys.length > 0 ? await this.storage.read(keys) : {};
+    const tickets = keys.map((k) => strip<Ticket>(docs[k])).filter((t): t is Ticket => t !== null);
+    return { total: all.length, tickets };
+  }
+
+  /** References of tickets whose e-mail is not sent yet, oldest first. */
+  async pendingDeliveries(): Promise<string[]> {
+    const items = await this.storage.read([OUTBOX_PENDING_KEY]);
+    return strip<PendingList>(items[OUTBOX_PENDING_KEY])?.refs ?? [];
+  }
+
+  async update(reference: string, patch: TicketPatch, now: Date): Promise<Ticket | null> {
+    const key = ticketKey(reference);
+    return transact(this.storage, [key, LEDGER_KEY], (docs) => {
+      const current = docs[key] as Ticket | undefined;
+      if (!current) return { result: null };
+      const ticket: Ticket = { ...current, updatedAt: now.toISOString() };
+      if (patch.status) ticket.status = patch.status;
+      if (patch.assignee !== undefined) ticket.assignee = patch.assignee;
+      if (patch.note) ticket.notes = [...current.notes, { author: patch.note.author, at: now.toISOString(), text: patch.note.text }];
+      const writes: Record<string, object> = { [key]: ticket };
+      const ledger = docs[LEDGER_KEY] as Ledger | undefined;
+      if (ledger && patch.status && patch.status !== current.status) {
+        writes[LEDGER_KEY] = { ...ledger, items: ledger.items.map((s) => (s.reference === reference ? { ...s, status: patch.status! } : s)) };
+      }
+      return { writes, result: ticket };
+    });
+  }
+}
+
+function strip<T>(item: unknown): T | null {
+  if (!item) return null;
+  const { eTag: _eTag, ...doc } = item as Doc;
+  return doc as T;
+}

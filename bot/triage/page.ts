@@ -1,0 +1,253 @@
+// The staff page at /staff: one self-contained HTML file (no outside hosts) on top of the
+// ticket API. Plain controls (links, buttons, labelled fields) so it works from the keyboard
+// and a screen reader; every value from a ticket is inserted as text, never as HTML.
+
+const STYLE = `
+:root { --fg:#1b1b1b; --muted:#555; --line:#c8c8c8; --accent:#005a70; --bg:#fff; --soft:#f3f6f7; --bad:#a4000f; }
+* { box-sizing: border-box; }
+body { margin:0; font:16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
+header { background:var(--accent); color:#fff; padding:.75rem 1.25rem; display:flex; gap:1rem; align-items:center; flex-wrap:wrap; }
+header h1 { font-size:1.15rem; margin:0; flex:1; }
+header button { background:transparent; color:#fff; border:1px solid #fff; }
+main { padding:1rem 1.25rem; max-width:80rem; }
+a { color:var(--accent); }
+:focus-visible { outline:3px solid #f5a300; outline-offset:2px; }
+button, select, input, textarea { font:inherit; }
+button { border:1px solid var(--accent); background:var(--accent); color:#fff; border-radius:4px; padding:.35rem .8rem; cursor:pointer; }
+button.secondary { background:#fff; color:var(--accent); }
+input, select, textarea { border:1px solid var(--line); border-radius:4px; padding:.35rem .5rem; }
+label { font-weight:600; display:block; margin:.5rem 0 .2rem; }
+.bar { display:flex; gap:.75rem; align-items:end; flex-wrap:wrap; margin-bottom:1rem; }
+.bar label { margin:0 0 .2rem; }
+table { border-collapse:collapse; width:100%; }
+th, td { text-align:left; padding:.4rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
+th { background:var(--soft); font-size:.9rem; }
+.status { font-weight:600; }
+.muted { color:var(--muted); }
+dl { display:grid; grid-template-columns:max-content 1fr; gap:.3rem 1rem; }
+dt { font-weight:600; }
+dd { margin:0; white-space:pre-wrap; word-break:break-word; }
+ol.transcript { padding-left:1.25rem; }
+ol.transcript li { margin:.3rem 0; white-space:pre-wrap; }
+.who { font-weight:600; }
+.alert { border:1px solid var(--bad); color:var(--bad); background:#fff4f4; padding:.5rem .75rem; border-radius:4px; margin-bottom:1rem; }
+.alert:empty { display:none; }
+section { margin:1.25rem 0; }
+h2 { font-size:1.1rem; margin:1rem 0 .5rem; }
+textarea { width:100%; max-width:40rem; min-height:5rem; }
+.sr { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
+`;
+
+const SCRIPT = `
+(function () {
+  'use strict';
+  var TOKEN_KEY = 'hanna-triage-token';
+  var AUTHOR_KEY = 'hanna-triage-author';
+  var STATUSES = ['open', 'in_progress', 'resolved', 'closed'];
+  var STATUS_LABEL = { open: 'Open', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' };
+  var FIELDS = [['employerCode', 'Employer number'], ['companyName', 'Company name'], ['repName', 'Representative'], ['mykad', 'MyKad'], ['problem', 'Problem']];
+  var view = document.getElementById('view');
+  var alertBox = document.getElementById('alert');
+  var logout = document.getElementById('logout');
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'onclick' || k === 'onsubmit' || k === 'onchange') node[k] = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function say(msg) { alertBox.textContent = msg || ''; }
+  function token() { return sessionStorage.getItem(TOKEN_KEY) || ''; }
+  function when(iso) {
+    if (!iso) return '-';
+    try { return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kuala_Lumpur', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)); }
+    catch (e) { return iso; }
+  }
+  function delivery(d) {
+    if (!d) return '-';
+    var e = d.email || {};
+    if (e.state === 'sent') return 'e-mail sent ' + when(e.sentAt);
+    if (e.state === 'retrying') return 'e-mail retrying (' + e.attempts + ' tries; ' + (e.lastError || '') + ')';
+    return 'e-mail pending';
+  }
+
+  function api(method, path, body) {
+    var init = { method: method, headers: { Authorization: 'Bearer ' + token() } };
+    if (body) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    return fetch(path, init).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (json) {
+        if (res.status === 401) { sessionStorage.removeItem(TOKEN_KEY); showLogin('That token was not accepted.'); throw new Error('401'); }
+        if (!res.ok) throw new Error(json.error || ('HTTP ' + res.status));
+        return json;
+      });
+    });
+  }
+
+  function showLogin(msg) {
+    logout.hidden = true;
+    clear(view);
+    say(msg || '');
+    var input = el('input', { id: 'token', type: 'password', autocomplete: 'current-password', required: 'required' });
+    var form = el('form', { 'aria-labelledby': 'login-title' }, [
+      el('h2', { id: 'login-title', text: 'Sign in' }),
+      el('label', { for: 'token', text: 'Support-staff token' }),
+      input, ' ',
+      el('button', { type: 'submit', text: 'Sign in' })
+    ]);
+    form.onsubmit = function (ev) {
+      ev.preventDefault();
+      sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+      route();
+    };
+    view.appendChild(form);
+    input.focus();
+  }
+
+  function showList() {
+    var params = new URLSearchParams(location.hash.replace(/^#\\??/, ''));
+    var status = params.get('status') || 'open';
+    clear(view);
+    var select = el('select', { id: 'status' }, [el('option', { value: 'all', text: 'All' })].concat(STATUSES.map(function (s) {
+      var o = el('option', { value: s, text: STATUS_LABEL[s] });
+      if (s === status) o.selected = true;
+      return o;
+    })));
+    if (status === 'all') select.value = 'all';
+    select.onchange = function () { location.hash = '?status=' + select.value; };
+    var refresh = el('button', { type: 'button', class: 'secondary', text: 'Refresh' });
+    refresh.onclick = function () { showList(); };
+    var heading = el('h2', { id: 'list-title', tabindex: '-1', text: 'Tickets' });
+    view.appendChild(heading);
+    view.appendChild(el('div', { class: 'bar' }, [el('div', {}, [el('label', { for: 'status', text: 'Status' }), select]), refresh]));
+    var table = el('table', { 'aria-labelledby': 'list-title' });
+    var head = el('tr', {}, ['Reference', 'Status', 'Filed', 'Company', 'Employer number', 'MyKad', 'Assignee', 'Delivery'].map(function (h) { return el('th', { scope: 'col', text: h }); }));
+    table.appendChild(el('thead', {}, [head]));
+    var body = el('tbody');
+    table.appendChild(body);
+    var count = el('p', { class: 'muted', role: 'status', text: 'Loading…' });
+    view.appendChild(count);
+    view.appendChild(table);
+    var q = status === 'all' ? '' : '?status=' + encodeURIComponent(status);
+    api('GET', '/api/tickets' + q).then(function (data) {
+      count.textContent = data.total + ' ticket(s)' + (status === 'all' ? '' : ' with status ' + STATUS_LABEL[status]);
+      data.tickets.forEach(function (t) {
+        var c = t.checklist || {};
+        body.appendChild(el('tr', {}, [
+          el('td', {}, [el('a', { href: '#' + t.reference, text: t.reference })]),
+          el('td', { class: 'status', text: STATUS_LABEL[t.status] || t.status }),
+          el('td', { text: when(t.createdAt) }),
+          el('td', { text: c.companyName || '-' }),
+          el('td', { text: c.employerCode || '-' }),
+          el('td', { text: c.mykad || '-' }),
+          el('td', { text: t.assignee || '-' }),
+          el('td', { text: delivery(t.delivery) })
+        ]));
+      });
+      say('');
+    }).catch(function (e) { if (e.message !== '401') say(e.message); });
+  }
+
+  function showTicket(ref) {
+    clear(view);
+    view.appendChild(el('p', {}, [el('a', { href: '#?status=open', text: '← All tickets' })]));
+    var status = el('p', { role: 'status', class: 'muted', text: 'Loading ' + ref + '…' });
+    view.appendChild(status);
+    api('GET', '/api/tickets/' + encodeURIComponent(ref)).then(function (t) {
+      status.textContent = '';
+      var title = el('h2', { id: 'ticket-title', tabindex: '-1', text: t.reference + ' · ' + (STATUS_LABEL[t.status] || t.status) });
+      view.appendChild(title);
+      var c = t.checklist || {};
+      var dl = el('dl');
+      FIELDS.forEach(function (f) {
+        dl.appendChild(el('dt', { text: f[1] }));
+        var v = c[f[0]];
+        dl.appendChild(el('dd', { text: v ? v : 'not given (skipped)' }));
+      });
+      [['Filed', when(t.createdAt)], ['Updated', when(t.updatedAt)], ['Language', t.lang === 'ms' ? 'Malay' : 'English'], ['Channel', t.channel],
+       ['Topics asked', (t.topics || []).join(', ') || '-'], ['Assignee', t.assignee || '-'], ['Delivery', delivery(t.delivery)]].forEach(function (p) {
+        dl.appendChild(el('dt', { text: p[0] }));
+        dl.appendChild(el('dd', { text: p[1] }));
+      });
+      view.appendChild(el('section', { 'aria-labelledby': 'checklist-title' }, [el('h2', { id: 'checklist-title', text: 'Checklist' }), dl]));
+
+      var transcript = el('ol', { class: 'transcript' });
+      (t.transcript || []).forEach(function (turn) {
+        transcript.appendChild(el('li', {}, [el('span', { class: 'who', text: (turn.from === 'user' ? 'User' : 'Bot') + ' (' + when(turn.at) + '): ' }), turn.text]));
+      });
+      view.appendChild(el('section', { 'aria-labelledby': 'transcript-title' }, [el('h2', { id: 'transcript-title', text: 'Conversation (personal data redacted)' }), transcript]));
+
+      var notes = el('ul');
+      (t.notes || []).forEach(function (n) { notes.appendChild(el('li', { text: when(n.at) + ', ' + n.author + ': ' + n.text })); });
+      if (!t.notes || t.notes.length === 0) notes.appendChild(el('li', { class: 'muted', text: 'No notes yet.' }));
+      view.appendChild(el('section', { 'aria-labelledby': 'notes-title' }, [el('h2', { id: 'notes-title', text: 'Notes' }), notes]));
+
+      var sel = el('select', { id: 'edit-status' }, STATUSES.map(function (s) {
+        var o = el('option', { value: s, text: STATUS_LABEL[s] });
+        if (s === t.status) o.selected = true;
+        return o;
+      }));
+      var assignee = el('input', { id: 'edit-assignee', type: 'text', maxlength: '80', value: t.assignee || '' });
+      var author = el('input', { id: 'edit-author', type: 'text', maxlength: '80', value: localStorage.getItem(AUTHOR_KEY) || '' });
+      var note = el('textarea', { id: 'edit-note', maxlength: '4000' });
+      var form = el('form', { 'aria-labelledby': 'edit-title' }, [
+        el('h2', { id: 'edit-title', text: 'Update' }),
+        el('label', { for: 'edit-status', text: 'Status' }), sel,
+        el('label', { for: 'edit-assignee', text: 'Assignee (empty = nobody)' }), assignee,
+        el('label', { for: 'edit-author', text: 'Your name (for notes)' }), author,
+        el('label', { for: 'edit-note', text: 'Add a note' }), note,
+        el('p', {}, [el('button', { type: 'submit', text: 'Save' })])
+      ]);
+      form.onsubmit = function (ev) {
+        ev.preventDefault();
+        var body = { status: sel.value, assignee: assignee.value.trim() || null };
+        if (note.value.trim()) { body.note = note.value.trim(); body.author = author.value.trim() || 'staff'; }
+        localStorage.setItem(AUTHOR_KEY, author.value.trim());
+        api('PATCH', '/api/tickets/' + encodeURIComponent(t.reference), body).then(function () {
+          showTicket(t.reference);
+          say('');
+        }).catch(function (e) { if (e.message !== '401') say(e.message); });
+      };
+      view.appendChild(form);
+      title.focus();
+    }).catch(function (e) { status.textContent = ''; if (e.message !== '401') say(e.message); });
+  }
+
+  function route() {
+    if (!token()) { showLogin(); return; }
+    logout.hidden = false;
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (/^HN-\\d{4}-\\d{6,}$/i.test(hash)) showTicket(hash.toUpperCase());
+    else showList();
+  }
+  logout.onclick = function () { sessionStorage.removeItem(TOKEN_KEY); showLogin('Signed out.'); };
+  window.addEventListener('hashchange', route);
+  route();
+})();
+`;
+
+export function staffPage(nonce: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Hanna – support tickets</title>
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<header><h1>Hanna – support tickets</h1><button type="button" id="logout" hidden>Sign out</button></header>
+<main>
+<div id="alert" class="alert" role="alert"></div>
+<div id="view"></div>
+<noscript>This page needs JavaScript. The same data is available from GET /api/tickets with the support-staff token.</noscript>
+</main>
+<script nonce="${nonce}">${SCRIPT}</script>
+</body>
+</html>`;
+}

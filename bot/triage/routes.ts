@@ -1,0 +1,163 @@
+// The support-staff API: list tickets by status, read one, set status / assignee / notes.
+// Protected by TRIAGE_TOKEN; with no token configured the API and page do not exist (404).
+import crypto from 'crypto';
+import type restify from 'restify';
+import type { Logger } from '../logging';
+import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUSES, type TicketPatch, type TicketStore } from '../tickets';
+import { bearerMatches } from './auth';
+import { staffPage } from './page';
+
+export interface TriageOptions {
+  tickets: TicketStore;
+  /** TRIAGE_TOKEN; empty turns the API off. */
+  token: string;
+  log: Logger;
+  clock?: () => Date;
+}
+
+const MAX_NAME = 80;
+const MAX_NOTE = 4000;
+const PATCH_FIELDS = new Set(['status', 'assignee', 'note', 'notes', 'author']);
+
+type Req = restify.Request;
+type Res = restify.Response;
+
+function noStore(res: Res): void {
+  // Tickets hold personal data: never cached by a browser or a proxy.
+  res.header('Cache-Control', 'no-store');
+  res.header('X-Content-Type-Options', 'nosniff');
+}
+
+function off(res: Res): void {
+  noStore(res);
+  res.send(404, { error: 'The support-staff API is off. Set TRIAGE_TOKEN to turn it on.' });
+}
+
+/** Checks the token; answers 404 (API off) or 401 itself and returns false when the request may not go on. */
+function allowed(req: Req, res: Res, opts: TriageOptions): boolean {
+  if (!opts.token) {
+    off(res);
+    return false;
+  }
+  if (!bearerMatches(req.headers.authorization, opts.token)) {
+    noStore(res);
+    res.header('WWW-Authenticate', 'Bearer realm="hanna-triage"');
+    res.send(401, { error: 'A valid support-staff token is required: Authorization: Bearer <TRIAGE_TOKEN>.' });
+    return false;
+  }
+  noStore(res);
+  return true;
+}
+
+function intParam(raw: string | null, fallback: number, min: number, max: number): number | null {
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+function cleanName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const v = value.replace(/\s+/g, ' ').trim();
+  return v.length > 0 && v.length <= MAX_NAME ? v : null;
+}
+
+/** Validates a PATCH body; returns the patch or the reason it was refused. */
+export function parsePatch(body: unknown): TicketPatch | string {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The body must be a JSON object with status, assignee and/or note.';
+  const b = body as Record<string, unknown>;
+  const unknown = Object.keys(b).filter((k) => !PATCH_FIELDS.has(k));
+  if (unknown.length > 0) return `Unknown field(s): ${unknown.join(', ')}. Allowed: status, assignee, note, author.`;
+  const patch: TicketPatch = {};
+  if (b.status !== undefined) {
+    if (!isTicketStatus(b.status)) return `status must be one of ${TICKET_STATUSES.join(', ')}.`;
+    patch.status = b.status;
+  }
+  if (b.assignee !== undefined) {
+    if (b.assignee === null || b.assignee === '') patch.assignee = null;
+    else {
+      const name = cleanName(b.assignee);
+      if (!name) return `assignee must be a name of at most ${MAX_NAME} characters, or null to clear it.`;
+      patch.assignee = name;
+    }
+  }
+  const noteRaw = b.note ?? b.notes;
+  if (noteRaw !== undefined) {
+    if (typeof noteRaw !== 'string' || noteRaw.trim() === '' || noteRaw.length > MAX_NOTE) return `note must be text of 1 to ${MAX_NOTE} characters.`;
+    let author = 'staff';
+    if (b.author !== undefined) {
+      const name = cleanName(b.author);
+      if (!name) return `author must be a name of at most ${MAX_NAME} characters.`;
+      author = name;
+    }
+    patch.note = { author, text: noteRaw.trim() };
+  }
+  if (patch.status === undefined && patch.assignee === undefined && patch.note === undefined) return 'Nothing to change: give status, assignee or note.';
+  return patch;
+}
+
+export function registerTriageRoutes(server: restify.Server, opts: TriageOptions): void {
+  const clock = opts.clock ?? (() => new Date());
+
+  server.get('/api/tickets', async (req: Req, res: Res) => {
+    if (!allowed(req, res, opts)) return;
+    const q = new URL(req.url ?? '', 'http://local').searchParams;
+    const status = q.get('status');
+    if (status !== null && status !== '' && !isTicketStatus(status)) {
+      res.send(400, { error: `status must be one of ${TICKET_STATUSES.join(', ')}.` });
+      return;
+    }
+    const limit = intParam(q.get('limit'), 100, 1, 500);
+    const offset = intParam(q.get('offset'), 0, 0, 1_000_000);
+    if (limit === null || offset === null) {
+      res.send(400, { error: 'limit must be 1-500 and offset 0 or more.' });
+      return;
+    }
+    const page = await opts.tickets.list({ status: status && isTicketStatus(status) ? status : undefined, limit, offset });
+    res.send(200, { total: page.total, limit, offset, tickets: page.tickets.map(ticketForList) });
+  });
+
+  server.get('/api/tickets/:ref', async (req: Req, res: Res) => {
+    if (!allowed(req, res, opts)) return;
+    const ref = String(req.params.ref ?? '').toUpperCase();
+    const ticket = isReference(ref) ? await opts.tickets.get(ref) : null;
+    if (!ticket) {
+      res.send(404, { error: `No ticket ${ref}.` });
+      return;
+    }
+    res.send(200, ticketForOne(ticket));
+  });
+
+  server.patch('/api/tickets/:ref', async (req: Req, res: Res) => {
+    if (!allowed(req, res, opts)) return;
+    const ref = String(req.params.ref ?? '').toUpperCase();
+    const patch = parsePatch(req.body);
+    if (typeof patch === 'string') {
+      res.send(400, { error: patch });
+      return;
+    }
+    const ticket = isReference(ref) ? await opts.tickets.update(ref, patch, clock()) : null;
+    if (!ticket) {
+      res.send(404, { error: `No ticket ${ref}.` });
+      return;
+    }
+    opts.log.info({ reference: ref, status: patch.status, assigned: patch.assignee !== undefined, note: patch.note !== undefined }, 'ticket updated');
+    res.send(200, ticketForOne(ticket));
+  });
+
+  server.get('/staff', async (_req: Req, res: Res) => {
+    if (!opts.token) {
+      off(res);
+      return;
+    }
+    // The page holds no data: it asks for the token and reads the API. A fresh nonce per load
+    // lets the Content-Security-Policy allow only its own inline script and style.
+    const nonce = crypto.randomBytes(16).toString('base64');
+    const html = staffPage(nonce);
+    noStore(res);
+    res.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    res.writeHead(200);
+    res.end(html);
+  });
+}
