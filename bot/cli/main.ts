@@ -6,6 +6,7 @@ const USAGE = `usage: hanna <command>
   chat                      talk to the bot in this terminal (reads piped stdin too)
   classify --jsonl FILE|-   {"text": ...} per line -> intent, confidence, language
   quote --jsonl FILE|-      {"wage": ..., "age"?, "month"?, "foreign"?, "skbbk_opt_out"?} per line -> contributions
+  interest --jsonl FILE|-   {"amount", "month", "paid_on"} per line -> late-payment interest estimate (FCLB)
   kb check                  validate the knowledge base files`;
 
 function jsonlSource(args: string[]): string | null {
@@ -32,7 +33,8 @@ export async function main(args: string[]): Promise<number> {
       return chat();
     }
     case 'classify':
-    case 'quote': {
+    case 'quote':
+    case 'interest': {
       const source = jsonlSource(rest);
       if (!source) {
         console.error(`hanna ${command}: give --jsonl FILE or --jsonl - for stdin\n\n${USAGE}`);
@@ -49,6 +51,9 @@ export async function main(args: string[]): Promise<number> {
         const { createUnderstander, classifyJsonLine } = require('../../intents') as typeof import('../../intents');
         const u = createUnderstander();
         await writeLines((write) => mapLines(input, (v) => classifyJsonLine(u, v), write));
+      } else if (command === 'interest') {
+        const { interestJsonLine } = require('./interest') as typeof import('./interest');
+        await writeLines((write) => mapLines(input, interestJsonLine, write));
       } else {
         const { quoteJsonLine } = require('../../calculators') as typeof import('../../calculators');
         const now = new Date();

@@ -11,6 +11,7 @@ import { safetyWarnings } from './safety';
 import { INTENT_TITLES, MAIN_TOPICS, S, intentTitle } from './strings';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
+import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID } from './forms/late-interest';
 import {
   newConversationState,
   type ConversationState,
@@ -174,6 +175,12 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
       route(t, { ...routed, lang: t.lang });
       return;
     }
+    case 'form': {
+      const def = formById(action.form, t.deps.kb);
+      if (def) t.replies.push(...startForm(def, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      t.intent = action.form;
+      return;
+    }
   }
 }
 
@@ -244,6 +251,14 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
       // The main topics are the menu; the answer's own suggestions would only repeat them.
       const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers);
       reply.suggestedActions = MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang));
+      t.replies.push(reply);
+      return;
+    }
+    case 'late_payment': {
+      // The answer, plus a way into the interest estimate.
+      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+      const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
+      reply.suggestedActions = mergeActions(reply, [estimate]);
       t.replies.push(reply);
       return;
     }

@@ -32,7 +32,8 @@ export type OfferedAction =
   | { kind: 'intent'; intent: string }
   | { kind: 'text'; text: string }
   | { kind: 'more'; intent: string }
-  | { kind: 'quote_change'; change: Partial<QuoteRequest> };
+  | { kind: 'quote_change'; change: Partial<QuoteRequest> }
+  | { kind: 'form'; form: string };
 
 export interface TranscriptTurn {
   from: 'user' | 'bot';

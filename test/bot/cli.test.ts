@@ -34,6 +34,24 @@ describe('hanna quote --jsonl', () => {
   });
 });
 
+describe('hanna interest --jsonl', () => {
+  test('estimates late-payment interest per line: 6% a year by day, RM5 minimum', () => {
+    const input = [
+      JSON.stringify({ amount: '100000', month: '2026-09', paid_on: '2026-12-20' }),
+      JSON.stringify({ amount: '450', month: '2026-10', paid_on: '2026-11-20' }),
+      JSON.stringify({ amount: '450', month: '2026-10', paid_on: '2026-11-15' }),
+      JSON.stringify({ amount: 'lots', month: '2026-10', paid_on: '2026-11-20' }),
+    ].join('\n');
+    const r = hanna(['interest', '--jsonl', '-'], input);
+    expect(r.code).toBe(0);
+    const out = lines(r.out);
+    expect(out[0]).toMatchObject({ due_date: '2026-10-15', days_late: 66, interest: '1084.93', minimum_applied: false });
+    expect(out[1]).toMatchObject({ days_late: 5, interest: '5.00', minimum_applied: true });
+    expect(out[2]).toMatchObject({ days_late: 0, interest: '0.00' });
+    expect(out[3].error).toEqual(expect.any(String));
+  });
+});
+
 describe('hanna classify --jsonl', () => {
   test('gives an intent, a confidence and a language per line', () => {
     const r = hanna(['classify', '--jsonl', '-'], '{"text": "lupa kata laluan portal"}\n{"nope": 1}\n');

@@ -67,3 +67,25 @@ describe('buttons and quotes', () => {
       ['Umur 60 ke atas', /30\.60/],
     ]));
 });
+
+describe('late payment', () => {
+  test('the answer offers an interest estimate, asked one item at a time', () =>
+    converse([
+      ['hai', /./],
+      ['Bayar lewat', /15/],
+      ['Anggar faedah lewat bayar', /jumlah caruman/i],
+      ['RM450', /bulan upah/i],
+      ['oktober 2026', /dibayar/i],
+      ['20/12/2026', /ANGGARAN[\s\S]*lewat 35 hari[\s\S]*RM5\.00/],
+    ]));
+
+  test('an unreadable date is asked again with the format', () =>
+    converse([
+      ['hello', /./],
+      ['Late payment', /15/],
+      ['Estimate late interest', /how much/i],
+      ['1000', /wage month/i],
+      ['10/2026', /when/i],
+      ['last week sometime', /couldn't read that date[\s\S]*DD\/MM\/YYYY|couldn't read that date/],
+    ]));
+});

@@ -3,11 +3,13 @@
 // once per knowledge base and found through it.
 import type { KnowledgeBase } from '../../../knowledge';
 import { ESCALATION_FORM_ID, escalationForm } from './escalation';
+import { lateInterestForm } from './late-interest';
 import { quoteWageForm } from './quote-wage';
 import type { FormDefinition } from './types';
 
 const FORMS: Record<string, FormDefinition> = {
   [quoteWageForm.id]: quoteWageForm,
+  [lateInterestForm.id]: lateInterestForm,
 };
 
 const KB_FORMS: Record<string, (kb: KnowledgeBase) => FormDefinition> = {

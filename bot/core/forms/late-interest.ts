@@ -1,0 +1,103 @@
+// Late-payment interest (FCLB) estimate in chat: amount, wage month, payment date.
+import { explainLateInterest, lateInterest, QuoteError } from '../../../calculators';
+import { textReply } from '../replies';
+import type { Bilingual } from '../strings';
+import type { FieldResult, FormDefinition } from './types';
+
+export const LATE_INTEREST_FORM_ID = 'late_interest';
+const TODAY = 'today';
+
+const P = {
+  amount: {
+    ms: 'Berapakah jumlah caruman bulan itu yang lewat dibayar? Contoh: RM450.00',
+    en: "How much was that month's contribution that was paid late? For example: RM450.00",
+  },
+  amountHelp: {
+    ms: 'Saya perlukan jumlah caruman (bukan gaji) untuk bulan itu, dalam ringgit, supaya dapat menganggar faedah 6% setahun.',
+    en: "I need the contribution amount (not the wage) for that month, in ringgit, to estimate the 6%-a-year interest.",
+  },
+  amountBad: { ms: 'Saya tidak nampak jumlah dalam ringgit.', en: "I couldn't see an amount in ringgit." },
+  month: {
+    ms: 'Untuk bulan upah yang mana? Contoh: Oktober 2026 atau 10/2026',
+    en: 'For which wage month? For example: October 2026 or 10/2026',
+  },
+  monthHelp: {
+    ms: 'Bulan upah ialah bulan gaji itu dibayar kepada pekerja; caruman perlu dibayar sebelum 15hb bulan berikutnya.',
+    en: 'The wage month is the month the wages are for; its contribution is due by the 15th of the next month.',
+  },
+  monthBad: { ms: 'Saya tidak nampak bulan dan tahun.', en: "I couldn't see a month and year." },
+  date: {
+    ms: 'Bila caruman itu dibayar (atau akan dibayar)? Contoh: 20/12/2026, atau taip "hari ini".',
+    en: 'When was it paid (or when will it be paid)? For example: 20/12/2026, or type "today".',
+  },
+  dateHelp: {
+    ms: 'Tarikh bayaran menentukan bilangan hari lewat. Tulis HH/BB/TTTT atau TTTT-BB-HH.',
+    en: 'The payment date sets the number of days late. Write DD/MM/YYYY or YYYY-MM-DD.',
+  },
+  dateBad: { ms: 'Tarikh itu tidak dapat dibaca.', en: "I couldn't read that date." },
+  today: { ms: 'Hari ini', en: 'Today' },
+} satisfies Record<string, Bilingual>;
+
+/** Reads DD/MM/YYYY, DD-MM-YYYY, YYYY-MM-DD or "today"/"hari ini". */
+export function readPaymentDate(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  if (/^(today|hari ini|harini|hri ni|hari ni)\b/.test(t)) return TODAY;
+  let m = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/.exec(t);
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
+}
+
+function iso(y: number, mo: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const fail = (reason: Bilingual): FieldResult => ({ ok: false, reason });
+
+export const lateInterestForm: FormDefinition = {
+  id: LATE_INTEREST_FORM_ID,
+  maxTries: 0,
+  fields: [
+    {
+      name: 'amount',
+      prompt: P.amount,
+      help: P.amountHelp,
+      validate: (text, u) => {
+        const bare = /^\s*(?:rm\s*)?(\d{1,9}(?:,\d{3})*(?:\.\d{1,2})?)\s*$/i.exec(text);
+        const value = u.entities.wages[0] ?? bare?.[1]?.replace(/,/g, '');
+        return value ? { ok: true, value } : fail(P.amountBad);
+      },
+    },
+    {
+      name: 'wageMonth',
+      prompt: P.month,
+      help: P.monthHelp,
+      validate: (_text, u) => (u.entities.months[0] ? { ok: true, value: u.entities.months[0] } : fail(P.monthBad)),
+    },
+    {
+      name: 'paidOn',
+      prompt: P.date,
+      help: P.dateHelp,
+      validate: (text) => {
+        const date = readPaymentDate(text);
+        return date ? { ok: true, value: date } : fail(P.dateBad);
+      },
+      suggestions: (_state, lang) => [P.today[lang]],
+    },
+  ],
+  complete(values, ctx) {
+    const paidOn = values.paidOn === TODAY ? ctx.now : values.paidOn;
+    try {
+      const r = lateInterest({ amount: values.amount, wageMonth: values.wageMonth, paidOn });
+      return { replies: [textReply(explainLateInterest(r, ctx.lang))], effects: [] };
+    } catch (err) {
+      if (err instanceof QuoteError) return { replies: [textReply(err[ctx.lang])], effects: [] };
+      throw err;
+    }
+  },
+};
+
+export const LATE_INTEREST_BUTTON: Bilingual = { ms: 'Anggar faedah lewat bayar', en: 'Estimate late interest' };
