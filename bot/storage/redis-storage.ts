@@ -38,7 +38,8 @@ export class RedisStorage implements Storage {
   constructor(url: string, options: RedisStorageOptions = {}) {
     this.prefix = options.prefix ?? 'hanna:';
     // A few quick retries, then an error: a turn fails politely instead of hanging while Redis is away.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000, ...options.redis });
+    // disconnectTimeout: closing while Redis is away waits that long on a socket that is already gone.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000, disconnectTimeout: 300, ...options.redis });
     // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
     this.redis.on('error', () => undefined);
   }

@@ -96,10 +96,12 @@ describe('RedisStorage', () => {
     const one = new ConversationService(deps, a);
     const two = new ConversationService(deps, b);
     const ref = { channelId: 'test', conversationId: 'shared', userId: 'u' };
-    const first = await one.message(ref, { text: 'how much socso must I pay', channel: 'test' });
-    expect(first.replies.map((r) => r.text).join(' ')).toMatch(/wage/i);
-    const second = await two.message(ref, { text: '2500', channel: 'test' });
-    expect(second.replies.map((r) => r.text).join(' ')).toContain('42.85');
+    const said = async (service: ConversationService, text: string) => (await service.message(ref, { text, channel: 'test' })).replies.map((r) => r.text).join(' ');
+    // the officer checklist, one answer on each instance
+    expect(await said(one, 'nak cakap dengan pegawai')).toMatch(/nombor majikan/i);
+    expect(await said(two, 'A3100001237X')).toMatch(/nama syarikat/i);
+    expect(await said(one, 'Maju Jaya Sdn Bhd')).toMatch(/nama wakil/i);
+    expect(await said(two, 'batal')).toMatch(/batal/i);
   });
 
   test('createStorage picks Redis for redis:// URLs', async () => {
