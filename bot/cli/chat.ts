@@ -3,10 +3,15 @@
 import readline from 'readline';
 import { MemoryStorage } from 'botbuilder';
 import { createCoreDeps } from '../app';
+import { ConfigError, loadDotEnv, readConfig, type Config } from '../config';
 import { ConversationService } from '../conversation-service';
 import type { Reply } from '../core/types';
+import { createHandoff } from '../handoff';
+import { createLogger } from '../logging';
+import { createStorage } from '../storage';
 
-const REF = { channelId: 'terminal', conversationId: 'terminal', userId: 'terminal-user' };
+// One terminal session is one conversation; its id keeps tickets from different sessions apart.
+const REF = { channelId: 'terminal', conversationId: `terminal-${process.pid}-${Date.now()}`, userId: 'terminal-user' };
 
 export function renderReplies(replies: Reply[]): { text: string; buttons: string[] } {
   const lines: string[] = [];
@@ -22,7 +27,33 @@ export function renderReplies(replies: Reply[]): { text: string; buttons: string
 }
 
 export async function chat(): Promise<number> {
-  const service = new ConversationService(createCoreDeps(), new MemoryStorage());
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`configuration error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  // The conversation lives only as long as the session; tickets go to the configured store
+  // (and, with SMTP_URL, out by e-mail) exactly as from the server.
+  const deps = createCoreDeps();
+  const store = createStorage(config.storageUrl);
+  const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  await handoff.start();
+  const service = new ConversationService(deps, new MemoryStorage(), handoff.runEffect);
+  try {
+    return await converse(service);
+  } finally {
+    await handoff.stop();
+    await store.close();
+  }
+}
+
+async function converse(service: ConversationService): Promise<number> {
   const interactive = process.stdin.isTTY === true;
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   let buttons: string[] = [];
