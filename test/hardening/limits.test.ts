@@ -81,6 +81,26 @@ describe('HTTP limits', () => {
   });
 });
 
+describe('the widget token endpoint', () => {
+  test('the 5th token request from one address within a minute gets 429 with Retry-After', async () => {
+    const bot = await startBot({ RATE_LIMIT_PER_MINUTE: '4' });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST' });
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter = res.headers.get('retry-after');
+        await res.text();
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('limits off', () => {
   test('RATE_LIMIT_PER_MINUTE=0 lets 50 quick messages of one conversation through', async () => {
     const bot = await startBot({ RATE_LIMIT_PER_MINUTE: '0' });
