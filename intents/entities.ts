@@ -82,9 +82,10 @@ export function extractEntities(text: string): Entities {
   // numbers inside identifiers and addresses are not wages, ages or months
   const taken: Array<[number, number]> = spans.map((s) => [s.start, s.end]);
 
-  const months = extractMonths(text, taken);
-  const ages = extractAges(text, taken);
-  const wages = extractWages(text, taken);
+  const digits = /\d/.test(text);
+  const months = digits ? extractMonths(text, taken) : [];
+  const ages = digits ? extractAges(text, taken) : [];
+  const wages = digits ? extractWages(text, taken) : [];
 
   const foreign = FOREIGN_RE.test(text) ? true : LOCAL_RE.test(text) ? false : null;
   let agency: Agency | null = null;

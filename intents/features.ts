@@ -1,6 +1,6 @@
-// Feature extraction for the classifier: words, their stems, word pairs, character n-grams inside
-// word boundaries (they carry over spelling variants and Malay affixes), and entity flags
-// (a wage or age in the message says "quote" whatever the words are).
+// Feature extraction for the classifier: words, their Malay/English stems, word pairs, character
+// n-grams inside word boundaries (they carry over spelling variants and Malay affixes), entity flags
+// (a wage or age in the message says "quote" whatever the words are) and caller-supplied extras.
 import type { Entities } from './types';
 import { stems, type StemMode } from './stem';
 
@@ -24,6 +24,16 @@ export const DEFAULT_FEATURES: FeatureOptions = {
   weights: { word: 1.0, bigram: 0.6, char: 1.0, entity: 0.8 },
 };
 
+interface TokenFeatures {
+  words: string[];
+  chars: string[];
+}
+
+// Per-token features are cached: the same words recur in every message, and reusing the same string
+// objects keeps map lookups cheap (V8 caches a string's hash).
+const tokenCache = new Map<string, TokenFeatures>();
+let cacheKey = '';
+
 function numberShape(t: string): string {
   if (/^rm\d/.test(t) || /^\d+(?:\.\d+)?k$/.test(t)) return '#money';
   if (/^\d{4}$/.test(t) && Number(t) >= 1990 && Number(t) <= 2099) return '#year';
@@ -31,23 +41,41 @@ function numberShape(t: string): string {
   return '#alnum';
 }
 
-export function extractFeatures(tokens: string[], entities?: Entities, opts: FeatureOptions = DEFAULT_FEATURES, extra: string[] = []): FeatureBag {
-  const words: string[] = [];
-  const bigrams: string[] = [];
-  const chars = new Set<string>();
-  const ents: string[] = [];
-  const units: string[] = tokens.map((t) => (/\d/.test(t) ? numberShape(t) : t));
-  for (const u of units) {
-    words.push('w:' + u);
-    if (u[0] === '#') continue;
+function tokenFeatures(u: string, opts: FeatureOptions): TokenFeatures {
+  const key = `${opts.charMin}:${opts.charMax}:${opts.stems}`;
+  if (key !== cacheKey || tokenCache.size > 50_000) {
+    tokenCache.clear();
+    cacheKey = key;
+  }
+  let f = tokenCache.get(u);
+  if (f) return f;
+  const words = ['w:' + u];
+  const chars: string[] = [];
+  if (u[0] !== '#') {
     for (const s of stems(u, opts.stems)) words.push('s:' + s);
     const padded = `<${u}>`;
     for (let n = opts.charMin; n <= opts.charMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) chars.add(padded.slice(i, i + n));
+      for (let i = 0; i + n <= padded.length; i++) chars.push('c:' + padded.slice(i, i + n));
     }
   }
-  for (let i = 0; i + 1 < units.length; i++) bigrams.push('b:' + units[i] + '_' + units[i + 1]);
-  if (units.length) bigrams.push('b:^_' + units[0]);
+  f = { words, chars };
+  tokenCache.set(u, f);
+  return f;
+}
+
+export function extractFeatures(tokens: string[], entities?: Entities, opts: FeatureOptions = DEFAULT_FEATURES, extra: string[] = []): FeatureBag {
+  const units = tokens.map((t) => (/\d/.test(t) ? numberShape(t) : t));
+  const words = new Set<string>();
+  const chars = new Set<string>();
+  for (const u of units) {
+    const f = tokenFeatures(u, opts);
+    for (const w of f.words) words.add(w);
+    for (const c of f.chars) chars.add(c);
+  }
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < units.length; i++) bigrams.add('b:' + units[i] + '_' + units[i + 1]);
+  if (units.length) bigrams.add('b:^_' + units[0]);
+  const ents: string[] = [];
   if (entities) {
     if (entities.wages.length) ents.push('e:wage');
     if (entities.ages.length) ents.push('e:age');
@@ -62,21 +90,17 @@ export function extractFeatures(tokens: string[], entities?: Entities, opts: Fea
   ents.push(units.length <= 2 ? 'len:short' : units.length <= 6 ? 'len:mid' : 'len:long', ...extra);
   const names: string[] = [];
   const values: number[] = [];
-  const add = (group: string[], w: number): void => {
-    if (!group.length) return;
-    const v = w / Math.sqrt(group.length);
+  const add = (group: Iterable<string>, size: number, w: number): void => {
+    if (!size) return;
+    const v = w / Math.sqrt(size);
     for (const g of group) {
       names.push(g);
       values.push(v);
     }
   };
-  add(dedupe(words), opts.weights.word);
-  add(dedupe(bigrams), opts.weights.bigram);
-  add([...chars].map((c) => 'c:' + c), opts.weights.char);
-  add(ents, opts.weights.entity);
+  add(words, words.size, opts.weights.word);
+  add(bigrams, bigrams.size, opts.weights.bigram);
+  add(chars, chars.size, opts.weights.char);
+  add(ents, ents.length, opts.weights.entity);
   return { names, values };
-}
-
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
 }

@@ -48,12 +48,16 @@ function secretLike(tok: string): boolean {
 
 export function findSensitive(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(EMAIL_RE)) push(spans, 'email', m.index!, m.index! + m[0].length, m[0]);
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) push(spans, 'email', m.index!, m.index! + m[0].length, m[0]);
   findSecrets(text, spans);
-  for (const m of text.matchAll(URL_RE)) {
-    const v = m[0].replace(/[.,;:!?)\]]+$/, '');
-    push(spans, 'url', m.index!, m.index! + v.length, v);
+  if (text.includes('.')) {
+    for (const m of text.matchAll(URL_RE)) {
+      const v = m[0].replace(/[.,;:!?)\]]+$/, '');
+      push(spans, 'url', m.index!, m.index! + v.length, v);
+    }
   }
+  // everything below is made of digits
+  if (!/\d/.test(text)) return spans.sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(EMPLOYER_CODE)) push(spans, 'employerCode', m.index!, m.index! + m[0].length, m[0]);
   for (const m of text.matchAll(MYKAD_DASHED)) push(spans, 'mykad', m.index!, m.index! + m[0].length, m[0]);
   // a long number next to a bank word is an account number, even when it would also pass as a phone or MyKad
@@ -73,7 +77,11 @@ export function findSensitive(text: string): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** Cheap test before the costly keyword patterns: most messages mention no credential at all. */
+const SECRET_HINT = /pass|pw|pwd|kata|kunci|pin|bearer|token|key|secret/i;
+
 function findSecrets(text: string, spans: Span[]): void {
+  if (!SECRET_HINT.test(text)) return;
   for (const m of text.matchAll(SECRET_KEY)) {
     const at = m.index! + m[0].length;
     const v = /^[^\s,;]{6,}/.exec(text.slice(at));

@@ -1,25 +1,25 @@
-// Light stemming for both languages, cached: natural's Indonesian (Sastrawi) stemmer strips Malay affixes
-// against its root-word list (pembayaran -> bayar, dikunci -> kunci), Porter handles English (payments -> payment).
+// Light stemming for both languages: natural's Indonesian (Sastrawi) stemmer strips Malay affixes
+// against its root-word list (pembayaran -> bayar, dikunci -> kunci), Porter handles English
+// (payments -> payment). Sastrawi is slow (~50 us a word), so it only sees words that carry a Malay
+// affix at all; callers cache the result per word.
 import { PorterStemmer, StemmerId } from 'natural/lib/natural/stemmers';
 
-const cache = new Map<string, string[]>();
-
-/** The distinct stems of a word (Malay and English readings), without the word itself. */
 export type StemMode = 'none' | 'porter' | 'malay' | 'both';
 
-export function stems(word: string, mode: StemMode = 'both'): string[] {
-  if (mode === 'none') return [];
-  const key = mode + ':' + word;
-  let out = cache.get(key);
-  if (out) return out;
-  out = [];
-  if (word.length > 3 && /^\p{L}+$/u.test(word)) {
-    const ms = mode === 'porter' ? word : StemmerId.stem(word);
-    const en = mode === 'malay' ? word : PorterStemmer.stem(word);
+/** Words Sastrawi could change: a Malay prefix or suffix/particle is present. */
+const MALAY_AFFIX = /^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|kan|an|i)$/;
+
+/** The distinct stems of a word (Malay and/or English reading), without the word itself. */
+export function stems(word: string, mode: StemMode = 'malay'): string[] {
+  if (mode === 'none' || word.length <= 3 || !/^\p{L}+$/u.test(word)) return [];
+  const out: string[] = [];
+  if ((mode === 'malay' || mode === 'both') && MALAY_AFFIX.test(word)) {
+    const ms = StemmerId.stem(word);
     if (ms && ms !== word) out.push(ms);
-    if (en && en !== word && en !== ms) out.push(en);
   }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, out);
+  if (mode === 'porter' || mode === 'both') {
+    const en = PorterStemmer.stem(word);
+    if (en && en !== word && !out.includes(en)) out.push(en);
+  }
   return out;
 }

@@ -79,7 +79,7 @@ export function score(gold: GoldLine[], predicted: string[]): Metrics {
 const f3 = (x: number): string => x.toFixed(3);
 
 function printSideBySide(names: string[], ms: Metrics[]): void {
-  const row = (label: string, vals: string[]): void => console.log(label.padEnd(34) + vals.map((v) => v.padStart(12)).join(''));
+  const row = (label: string, vals: string[]): void => console.log(label.padEnd(34) + vals.map((v) => v.padStart(16)).join(''));
   row('', names);
   row('accuracy', ms.map((m) => f3(m.accuracy)));
   for (const lang of Object.keys(ms[0].byLang).sort()) row(`  ${lang} (n=${ms[0].byLang[lang].n})`, ms.map((m) => f3(m.byLang[lang]?.accuracy ?? 0)));
@@ -99,16 +99,88 @@ function printSideBySide(names: string[], ms: Metrics[]): void {
   });
 }
 
+// NLP.js ships no TypeScript types: the little of its API used here.
+interface NlpResult {
+  intent: string;
+  score: number;
+}
+interface NlpInstance {
+  use(plugin: unknown): void;
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<unknown>;
+  process(locale: string, utterance?: string): Promise<NlpResult>;
+}
+type NlpConstructor = new (settings: Record<string, unknown>) => NlpInstance;
+
+/**
+ * NLP.js trained on the same files: ms lines to its Malay model, en lines to its English model, code-mixed
+ * lines to both. Its "None" (no intent above its threshold) counts as out_of_scope. Two ways to pick the
+ * model for a test line: NLP.js's own language guess (what a Node developer gets by default), and the
+ * more confident of the two models (the best it can do here).
+ */
+export async function nlpjsBaseline(texts: string[]): Promise<{ guessed: string[]; best: string[]; buildMs: number }> {
+  const { Nlp } = require('@nlpjs/nlp') as { Nlp: NlpConstructor };
+  const { LangMs } = require('@nlpjs/lang-ms') as { LangMs: unknown };
+  const { LangEn } = require('@nlpjs/lang-en') as { LangEn: unknown };
+  const t0 = Date.now();
+  const nlp = new Nlp({ languages: ['ms', 'en'], autoSave: false, autoLoad: false, nlu: { log: false }, calculateSentiment: false });
+  nlp.use(LangMs);
+  nlp.use(LangEn);
+  for (const e of loadTrainingData()) {
+    if (e.lang !== 'en') nlp.addDocument('ms', e.text, e.intent);
+    if (e.lang !== 'ms') nlp.addDocument('en', e.text, e.intent);
+  }
+  const warn = console.warn;
+  console.warn = () => undefined; // NLP.js warns about lines made only of its stop words ("?", "ok")
+  try {
+    await nlp.train();
+  } finally {
+    console.warn = warn;
+  }
+  const buildMs = Date.now() - t0;
+  const label = (r: NlpResult): string => (!r.intent || r.intent === 'None' ? 'out_of_scope' : r.intent);
+  const guessed: string[] = [];
+  const best: string[] = [];
+  for (const t of texts) {
+    guessed.push(label(await nlp.process(t)));
+    const ms = await nlp.process('ms', t);
+    const en = await nlp.process('en', t);
+    best.push(label((ms.score ?? 0) >= (en.score ?? 0) ? ms : en));
+  }
+  return { guessed, best, buildMs };
+}
+
 async function main(): Promise<void> {
   const gold = readGold(DEV);
   const t0 = Date.now();
   const u = createUnderstander();
   const buildMs = Date.now() - t0;
-  const ours = gold.map((g) => u.classify(g.text).intent);
+  const ourRuns = gold.map((g) => u.classify(g.text));
+  const ours = ourRuns.map((c) => c.intent);
   const names = ['hanna'];
   const metrics = [score(gold, ours)];
-  console.log(`dev set: ${DEV} (${gold.length} lines); training lines: ${loadTrainingData().length}; our build ${buildMs} ms\n`);
+  let nlpNote = '';
+  if (!process.argv.includes('--no-nlpjs')) {
+    const nlp = await nlpjsBaseline(gold.map((g) => g.text));
+    names.push('nlpjs-guess', 'nlpjs-best');
+    metrics.push(score(gold, nlp.guessed), score(gold, nlp.best));
+    nlpNote = `; NLP.js train ${nlp.buildMs} ms`;
+  }
+  console.log(`dev set: ${DEV} (${gold.length} lines); training lines: ${loadTrainingData().length}; our build ${buildMs} ms${nlpNote}\n`);
   printSideBySide(names, metrics);
+  if (names.length > 1) {
+    const worse = ['accuracy', ...Object.keys(metrics[0].byLang).map((l) => `accuracy ${l}`), 'out_of_scope recall', 'out_of_scope precision'].filter((k, i) => {
+      const pick = (m: Metrics): number => (i === 0 ? m.accuracy : k.startsWith('accuracy ') ? m.byLang[k.slice(9)].accuracy : k.endsWith('recall') ? m.oosRecall : m.oosPrecision);
+      return metrics.slice(1).some((m) => pick(m) >= pick(metrics[0]));
+    });
+    console.log(worse.length ? `\nNOT better than NLP.js on: ${worse.join(', ')}` : '\nbetter than NLP.js on every headline figure');
+  }
+  const pure = gold.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'ms' || g === 'en');
+  const mixed = gold.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'mixed');
+  console.log(
+    `\nlanguage detection (no context): ${f3(pure.filter(([g, p]) => g === p).length / pure.length)} on ms/en lines; ` +
+      `code-mixed lines taken as ms ${mixed.filter(([, p]) => p === 'ms').length}, en ${mixed.filter(([, p]) => p === 'en').length}`,
+  );
   if (process.argv.includes('--errors')) {
     console.log('\nerrors (ours):');
     gold.forEach((g, i) => {
