@@ -1,0 +1,93 @@
+// Crash safety with the embedded default store: `kill -9` the real `hanna serve` process during a
+// conversation and during an escalation, start it again on the same SQLite file, and nothing
+// the bot acknowledged is lost.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, say, startSmtp, waitFor } from '../escalation/helpers';
+import { message, post } from '../helpers/bot-server';
+import { startHanna, type BotProcess } from './helpers/processes';
+
+const TRIAGE_TOKEN = 'crash-test-triage-token';
+let dir: string;
+let env: Record<string, string>;
+let bot: BotProcess | null = null;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-crash-'));
+  env = { STORAGE_URL: `sqlite:${path.join(dir, 'h.db')}`, TRIAGE_TOKEN };
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function restart(extra: Record<string, string> = {}): Promise<string> {
+  if (bot) await bot.kill9();
+  bot = await startHanna({ ...env, ...extra });
+  return bot.url;
+}
+
+test('kill -9 between turns: the quote and the half-filled checklist are still there', async () => {
+  let url = await restart();
+  expect((await say(url, 'c-quote', 'berapa caruman untuk gaji RM2500')).text).toContain('42.85');
+  expect((await say(url, 'c-form', 'nak cakap dengan pegawai')).text).toMatch(/nombor majikan/i);
+  expect((await say(url, 'c-form', GOOD_ANSWERS[0])).text).toMatch(/nama syarikat/i);
+
+  url = await restart();
+  // the follow-up recomputes the remembered quote; the checklist goes on at the company name
+  expect((await say(url, 'c-quote', 'Umur 60 ke atas')).text).toContain('30.60');
+  expect((await say(url, 'c-form', GOOD_ANSWERS[1])).text).toMatch(/nama wakil/i);
+}, 60_000);
+
+test('kill -9 with turns in flight: every acknowledged turn survives and the store still opens', async () => {
+  let url = await restart();
+  const convs = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
+  // each conversation starts the checklist; the process dies while the answers are coming back
+  let acknowledged = 0;
+  const pending = convs.map((c) =>
+    post(url, message('nak cakap dengan pegawai', c, 'employer-1')).then(
+      (r) => (r.status === 200 ? (acknowledged++, true) : false),
+      () => false,
+    ),
+  );
+  await waitFor(() => acknowledged >= 5, 'the first answers');
+  await bot!.kill9();
+  const ok = await Promise.all(pending);
+  url = await restart();
+  for (const [i, c] of convs.entries()) {
+    const reply = (await say(url, c, GOOD_ANSWERS[0])).text;
+    // acknowledged: the form was saved, so the employer number moves it on to the company name
+    if (ok[i]) expect(reply).toMatch(/nama syarikat/i);
+  }
+  expect(ok.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+}, 60_000);
+
+test('kill -9 right after the ticket reply: the ticket is stored and its e-mail goes out after restart, once', async () => {
+  let url = await restart(); // no SMTP yet: the ticket waits in the outbox
+  const conv = 'c-escalation';
+  let last = '';
+  for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST']) last = (await say(url, conv, line)).text;
+  const ref = REFERENCE.exec(last)?.[0];
+  expect(ref).toBeDefined();
+
+  const smtp = await startSmtp();
+  try {
+    url = await restart({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
+    const res = await fetch(`${url}/api/tickets/${ref}`, { headers: { authorization: `Bearer ${TRIAGE_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const ticket = (await res.json()) as { checklist: Record<string, string>; status: string };
+    expect(ticket.checklist).toMatchObject({ employerCode: 'A3100001237X', mykad: MYKAD_DIGITS, problem: 'Tidak dapat log masuk ASSIST' });
+    expect(ticket.status).toBe('open');
+    await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref!)), 'the ticket e-mail', 20_000);
+    // the conversation itself is past the form: a new question is answered normally
+    expect((await say(url, conv, 'berapa caruman untuk gaji RM2500')).text).toContain('42.85');
+    // a second restart does not send it again
+    url = await restart({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
+    await new Promise((r) => setTimeout(r, 6000));
+    expect(smtp.mails.filter((m) => m.raw.includes(ref!))).toHaveLength(1);
+  } finally {
+    await smtp.stop();
+  }
+}, 90_000);
