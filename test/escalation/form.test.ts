@@ -160,6 +160,16 @@ describe('the checklist in English', () => {
     expect(JSON.stringify(ticket!.transcript)).not.toContain('Ahmad Faizal');
   });
 
+  test('after repeated misses the bot offers an officer; accepting starts the checklist', async () => {
+    const c = conv();
+    await say(bot.url, c, 'what is the weather in paris tomorrow');
+    const second = await say(bot.url, c, 'who won the football match');
+    expect(second.buttons).toContain('Talk to an officer');
+    const accepted = await say(bot.url, c, 'Talk to an officer');
+    expect(accepted.text).toMatch(/employer number/i);
+    expect((await say(bot.url, c, GOOD_ANSWERS[0])).text).toMatch(/company's name/i);
+  });
+
   test('asking for a person in the middle of a quote switches to the checklist', async () => {
     const c = conv();
     expect((await say(bot.url, c, 'hello')).buttons).toContain('Calculate my contribution');
