@@ -2,6 +2,7 @@
 // (Malay positive, English negative): grammar words from intents/lexicon/langwords.json count most,
 // English content words count less because Malay chat borrows them freely ("nak check payment"),
 // words learned from the ms/en training lines fill the gaps, and spelling patterns decide the rest.
+import Fuse from 'fuse.js';
 import type { LangSwitchLexicon, LangWords } from './lexicon';
 import type { Lang } from './types';
 
@@ -20,6 +21,10 @@ const W_MS_WORD = 1;
 const W_EN_WORD = 0.6;
 const W_LEARNED_MAX = 1;
 const W_SHAPE = 0.3;
+/** Fuse.js score (0 = exact) up to which a misspelt language-switch phrase still counts. */
+const FUZZY_SWITCH_SCORE = 0.2;
+/** Tokens that could be a (misspelt) language name: the gate before the fuzzy switch search. */
+const LANGUAGE_NAME = /^(?:eng|ing|mel|mal|bah|bhs)/;
 
 export class LanguageDetector {
   private readonly weights = new Map<string, number>();
@@ -27,17 +32,24 @@ export class LanguageDetector {
   private readonly counts: Record<Lang, Map<string, number>> = { ms: new Map(), en: new Map() };
   private readonly totals: Record<Lang, number> = { ms: 0, en: 0 };
 
-  constructor(words: LangWords, private readonly switches: LangSwitchLexicon, normalise: (s: string) => string = (s) => s) {
+  private readonly switches: LangSwitchLexicon;
+  private readonly fuzzySwitch: Fuse<{ phrase: string; lang: Lang }>;
+
+  constructor(words: LangWords, switches: LangSwitchLexicon, normalise: (s: string) => string = (s) => s) {
     this.neutral = new Set(words.neutral);
     for (const w of words.words.ms) this.weights.set(w, W_MS_WORD);
     for (const w of words.words.en) this.weights.set(w, -W_EN_WORD);
     for (const w of words.strong.ms) this.weights.set(w, W_STRONG);
     for (const w of words.strong.en) this.weights.set(w, -W_STRONG);
     // switch phrases are matched on normalised text, so normalise them the same way
-    for (const lang of ['ms', 'en'] as const) {
-      this.switches.phrases[lang] = this.switches.phrases[lang].map(normalise);
-      this.switches.alone[lang] = this.switches.alone[lang].map(normalise);
-    }
+    const norm = (xs: string[]): string[] => xs.map(normalise);
+    this.switches = {
+      maxWords: switches.maxWords,
+      phrases: { ms: norm(switches.phrases.ms), en: norm(switches.phrases.en) },
+      alone: { ms: norm(switches.alone.ms), en: norm(switches.alone.en) },
+    };
+    const all = (['ms', 'en'] as const).flatMap((lang) => [...this.switches.phrases[lang], ...this.switches.alone[lang]].map((phrase) => ({ phrase, lang })));
+    this.fuzzySwitch = new Fuse(all, { keys: ['phrase'], includeScore: true, threshold: FUZZY_SWITCH_SCORE, ignoreLocation: true });
   }
 
   /** Adds word evidence from a training line known to be in one language. */
@@ -93,6 +105,11 @@ export class LanguageDetector {
       const padded = ` ${normalised} `;
       if (this.switches.phrases[lang].some((p) => padded.includes(` ${p} `))) return lang;
     }
+    // typos ("englsh please", "bahasa melyu"): fuse.js, but only for short messages that name a language
+    // at all, and only against a phrase of about the same length (fuse also matches substrings)
+    if (tokens.length > 3 || normalised.length < 6 || !tokens.some((t) => LANGUAGE_NAME.test(t))) return null;
+    const best = this.fuzzySwitch.search(normalised, { limit: 1 })[0];
+    if (best && (best.score ?? 1) <= FUZZY_SWITCH_SCORE && Math.abs(best.item.phrase.length - normalised.length) <= 2) return best.item.lang;
     return null;
   }
 
