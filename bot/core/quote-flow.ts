@@ -1,6 +1,6 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
-import { computeQuote, explainQuote, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { computeQuote, explainQuote, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
 import type { Entities } from '../../intents';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
@@ -15,6 +15,19 @@ export function requestFromEntities(entities: Entities, base: QuoteRequest | nul
   if (entities.months.length > 0) req.month = entities.months[0];
   if (entities.foreign !== null) req.foreign = entities.foreign;
   return req;
+}
+
+/**
+ * An amount given as the answer to "how much?": a wage the entity extractor found, or a message
+ * that is only a number ("2500", "RM 2,500.50"), which in free text would be too weak a signal.
+ */
+export function amountAnswer(text: string, entities: Entities): string | null {
+  if (entities.wages.length > 0) return entities.wages[0];
+  try {
+    return parseMoney(text.replace(/^\s*rm\s*/i, '')).toFixed(2);
+  } catch {
+    return null;
+  }
 }
 
 export interface QuoteOutcome {

@@ -1,5 +1,6 @@
 // Late-payment interest (FCLB) estimate in chat: amount, wage month, payment date.
 import { explainLateInterest, lateInterest, QuoteError } from '../../../calculators';
+import { amountAnswer } from '../quote-flow';
 import { textReply } from '../replies';
 import type { Bilingual } from '../strings';
 import type { FieldResult, FormDefinition } from './types';
@@ -66,8 +67,7 @@ export const lateInterestForm: FormDefinition = {
       prompt: P.amount,
       help: P.amountHelp,
       validate: (text, u) => {
-        const bare = /^\s*(?:rm\s*)?(\d{1,9}(?:,\d{3})*(?:\.\d{1,2})?)\s*$/i.exec(text);
-        const value = u.entities.wages[0] ?? bare?.[1]?.replace(/,/g, '');
+        const value = amountAnswer(text, u.entities);
         return value ? { ok: true, value } : fail(P.amountBad);
       },
     },

@@ -1,6 +1,6 @@
 // The one-question form used when someone asks for a quote without saying the wage.
 import type { QuoteRequest } from '../../../calculators';
-import { quoteReply, requestFromEntities } from '../quote-flow';
+import { amountAnswer, quoteReply, requestFromEntities } from '../quote-flow';
 import { S } from '../strings';
 import type { FormDefinition } from './types';
 
@@ -12,9 +12,10 @@ export const quoteWageForm: FormDefinition = {
       name: 'request',
       prompt: S.quoteAskWage,
       help: S.quoteBadWage,
-      validate(_text, u) {
+      validate(text, u) {
         // The answer may also carry the age or month ("2500, umur 62"): keep them all.
-        const req = requestFromEntities(u.entities, null);
+        const wage = amountAnswer(text, u.entities);
+        const req = wage ? requestFromEntities({ ...u.entities, wages: [wage] }, null) : null;
         return req ? { ok: true, value: JSON.stringify(req) } : { ok: false, reason: S.quoteBadWage };
       },
     },
