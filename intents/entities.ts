@@ -44,7 +44,7 @@ const LOCAL_RE =
 
 const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['kwsp', /\b(?:kwsp|epf|i-?akaun|kumpulan wang simpanan pekerja|employees? provident fund)\b/i],
-  ['lhdn', /\b(?:lhdn|lhdnm|irb|hasil|pcb|mtd|cukai pendapatan|income tax|e-?filing|borang ea|ea form|potongan cukai|tax deduction)\b/i],
+  ['lhdn', /\b(?:lhdn|lhdnm|irb|lembaga hasil|pcb|mtd|cukai pendapatan|income tax|e-?filing|borang ea|ea form|borang e|form e|cp ?22a?|cp ?39|e number|nombor e|no\.? e|potongan cukai|tax deduction)\b/i],
   ['hrdcorp', /\b(?:hrd ?corp|hrdf|hrdc|hrd levy|levi hrd|pembangunan sumber manusia|human resources? development)\b/i],
   ['ssm', /\b(?:ssm|suruhanjaya syarikat|companies commission|mycoid|ezbiz)\b/i],
 ];

@@ -106,3 +106,18 @@ export function loadLangSwitch(dir = LEXICON_DIR): LangSwitchLexicon {
   const en = side('en');
   return { maxWords, phrases: { ms: ms.phrases, en: en.phrases }, alone: { ms: ms.alone, en: en.alone } };
 }
+
+/** Topic name -> words and phrases (intents/lexicon/topics.json). */
+export type Topics = Map<string, string[]>;
+
+export function loadTopics(dir = LEXICON_DIR): Topics {
+  const file = path.join(dir, 'topics.json');
+  const data = readJson(file);
+  const out: Topics = new Map();
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'about') continue;
+    if (!/^[a-z_]+$/.test(k)) throw new Error(`${file}: topic name "${k}" must be lower-case letters and _`);
+    out.set(k, stringList(file, k, v));
+  }
+  return out;
+}

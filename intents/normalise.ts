@@ -55,9 +55,12 @@ export class Normaliser {
 
   normalise(text: string): Normalised {
     const out: string[] = [];
-    for (const raw of tokeniseClean(text)) {
-      for (const t of this.expandToken(raw)) out.push(t);
-    }
+    const raw = tokeniseClean(text);
+    raw.forEach((t, i) => {
+      // "x" is chat for "tak", except between two numbers ("2500 x 12")
+      if (t === 'x' && /\d$/.test(raw[i - 1] ?? '') && /^\d/.test(raw[i + 1] ?? '')) out.push(t);
+      else for (const e of this.expandToken(t)) out.push(e);
+    });
     let joined = out.join(' ');
     if (this.phraseRe) joined = joined.replace(this.phraseRe, (m) => this.lex.phrases.get(m) ?? m);
     const tokens = joined ? joined.split(' ') : [];

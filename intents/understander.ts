@@ -6,9 +6,10 @@ import { extractEntities } from './entities';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features';
 import { INTENT_IDS, OUT_OF_SCOPE } from './ids';
 import { LanguageDetector } from './langdetect';
-import { loadLangSwitch, loadLangWords, loadShortforms } from './lexicon';
+import { loadLangSwitch, loadLangWords, loadShortforms, loadTopics } from './lexicon';
 import type { TrainOptions } from './model';
 import { Normaliser } from './normalise';
+import { TopicMatcher } from './topics';
 import { loadTrainingData } from './training-data';
 import type { Classification, Entities, Lang, Ranked, Understander, Understanding } from './types';
 
@@ -19,6 +20,7 @@ export interface Tuning {
   holdout: number;
   rejectBelow: number;
   oovFeatures: boolean;
+  topicFeatures: boolean;
 }
 
 export interface UnderstanderOptions {
@@ -38,7 +40,7 @@ export interface BuildStats {
 /** Below this calibrated probability the best intent is not trusted: the message is out of scope. */
 export const REJECT_BELOW = 0.25;
 
-const DEFAULT_TUNING: Tuning = { features: DEFAULT_FEATURES, train: {}, build: {}, holdout: 0.15, rejectBelow: REJECT_BELOW, oovFeatures: true };
+const DEFAULT_TUNING: Tuning = { features: DEFAULT_FEATURES, train: {}, build: {}, holdout: 0.15, rejectBelow: REJECT_BELOW, oovFeatures: true, topicFeatures: true };
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
@@ -56,6 +58,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   const lex = loadShortforms(options.lexiconDir);
   const words = loadLangWords(options.lexiconDir);
   const switches = loadLangSwitch(options.lexiconDir);
+  const topicLists = loadTopics(options.lexiconDir);
   const examples = loadTrainingData(options.dataDir);
   phase('load');
 
@@ -64,6 +67,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   for (const t of tokens) normaliser.addKnown(t);
   const detector = new LanguageDetector(words, switches, (s) => normaliser.normalise(s).text);
   const domain = new DomainVocabulary();
+  const topics = new TopicMatcher(topicLists, (s) => normaliser.normalise(s).text);
   examples.forEach((e, i) => {
     if (e.lang !== 'mixed') detector.learn(tokens[i], e.lang);
     if (e.intent !== OUT_OF_SCOPE) domain.add(tokens[i]);
@@ -71,9 +75,12 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   detector.finishLearning();
   phase('normalise');
 
-  const domainFeatures = (toks: string[], ownLine: boolean): string[] => (tune.oovFeatures ? domain.features(toks, ownLine) : []);
+  const extras = (toks: string[], ownLine: boolean): string[] => [
+    ...(tune.oovFeatures ? domain.features(toks, ownLine) : []),
+    ...(tune.topicFeatures ? topics.features(toks, toks.join(' ')) : []),
+  ];
   const items = examples.map((e, i) => ({
-    bag: extractFeatures(tokens[i], extractEntities(e.text), tune.features, domainFeatures(tokens[i], e.intent !== OUT_OF_SCOPE)),
+    bag: extractFeatures(tokens[i], extractEntities(e.text), tune.features, extras(tokens[i], e.intent !== OUT_OF_SCOPE)),
     label: e.intent,
   }));
   phase('features');
@@ -82,7 +89,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
 
   const rank = (toks: string[], entities: Entities): Classification => {
     if (!toks.length) return { intent: OUT_OF_SCOPE, confidence: 1, ranking: [{ intent: OUT_OF_SCOPE, confidence: 1 }] };
-    const p = classifier.probabilities(extractFeatures(toks, entities, tune.features, domainFeatures(toks, false)));
+    const p = classifier.probabilities(extractFeatures(toks, entities, tune.features, extras(toks, false)));
     const ranked: Ranked[] = classifier.labels.map((intent, i) => ({ intent, confidence: p[i] })).sort((x, y) => y.confidence - x.confidence);
     const top = ranked[0];
     if (top.intent !== OUT_OF_SCOPE && top.confidence < tune.rejectBelow) {
