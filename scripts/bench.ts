@@ -1,0 +1,15 @@
+// `npm run bench`: every performance figure the issues set targets for, printed.
+import { benchIntents } from './bench-intents';
+import { benchBot } from './bench-bot';
+
+async function main(): Promise<void> {
+  console.log('== understanding ==');
+  await benchIntents({ print: true });
+  console.log('\n== bot ==');
+  await benchBot();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
