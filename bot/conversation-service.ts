@@ -1,7 +1,7 @@
 // Carries one message through the core: load state, run the turn, perform its effects,
 // save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
 import type { Storage } from 'botbuilder';
-import { runTurn, welcome, type CoreDeps } from './core';
+import { recordTicket, runTurn, welcome, type CoreDeps } from './core';
 import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
 
 export interface ConversationRef {
@@ -74,7 +74,11 @@ export class ConversationService {
         }
       }
       const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta };
-      if (handoff) turn.handoff = handoff;
+      if (handoff) {
+        turn.handoff = handoff;
+        // Remembered so the core can say "already filed" before the user fills in the form again.
+        result.state.tickets = recordTicket(result.state.tickets, handoff.reference, now);
+      }
       return { state: result.state, turn };
     });
   }

@@ -9,6 +9,8 @@ export const CLARIFY_AT = 0.3;
 export const RUNNER_UP_AT = 0.12;
 /** Offer an officer after this many misses in a row. */
 export const MISSES_BEFORE_OFFICER = 2;
+/** Escalation tickets one conversation may file in one Kuala Lumpur day. */
+export const TICKETS_PER_CONVERSATION_PER_DAY = 3;
 /** Longest message the bot reads. */
 export const MAX_MESSAGE_CHARS = 2000;
 

@@ -9,6 +9,7 @@ import { quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
 import { INTENT_TITLES, MAIN_TOPICS, S, intentTitle } from './strings';
+import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
 import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID } from './forms/late-interest';
@@ -242,6 +243,11 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
       return;
     }
     case 'human_handoff': {
+      const filed = ticketAllowanceUsed(t.state.tickets, t.now);
+      if (filed) {
+        t.replies.push(quotaReply(t.lang, filed));
+        return;
+      }
       t.replies.push(...escalationStart(t.deps.kb, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
       return;
     }

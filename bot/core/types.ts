@@ -70,6 +70,13 @@ export interface ConversationState {
   offered: Record<string, OfferedAction>;
   /** Intent the last answer was about (for "more" and follow-ups). */
   lastIntent: string | null;
+  /** Tickets this conversation filed today (Kuala Lumpur day); absent in states saved before this field. */
+  tickets?: TicketsToday;
+}
+
+export interface TicketsToday {
+  day: string;
+  references: string[];
 }
 
 export function newConversationState(): ConversationState {

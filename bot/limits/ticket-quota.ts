@@ -4,10 +4,10 @@
 import crypto from 'crypto';
 import type { Storage } from 'botbuilder';
 import type { EffectOutcome, EffectRunner, ConversationRef } from '../conversation-service';
-import type { Lang, Reply } from '../core/types';
+import { TICKETS_PER_CONVERSATION_PER_DAY } from '../core/policy';
+import { klDay, quotaReply } from '../core/ticket-quota';
 import { transact } from '../tickets';
 
-export const TICKETS_PER_CONVERSATION_PER_DAY = 3;
 
 interface Filing {
   /** When the form of this filing started: a retried turn files the same ticket again and is not counted twice. */
@@ -24,20 +24,6 @@ export function quotaKey(ref: Pick<ConversationRef, 'channelId' | 'conversationI
   return `ticket-quota/${id}`;
 }
 
-export function klDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function quotaReply(lang: Lang, references: string[], max: number): Reply {
-  const refs = references.join(', ');
-  return {
-    text:
-      lang === 'ms'
-        ? `Anda sudah menghantar ${max} permintaan kepada pegawai dalam perbualan ini hari ini (${refs}). Pegawai kami akan menghubungi anda berdasarkan permintaan tersebut, jadi tiada permintaan baharu dibuat. Sila sebut nombor rujukan itu jika anda menghubungi PERKESO.`
-        : `You have already sent ${max} requests to an officer in this conversation today (${refs}). An officer will follow up on those, so no new request was made. Please quote that reference if you contact PERKESO.`,
-  };
-}
-
 export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKETS_PER_CONVERSATION_PER_DAY): EffectRunner {
   return async (effect, ctx) => {
     if (effect.kind !== 'file_ticket') return inner(effect, ctx);
@@ -47,7 +33,7 @@ export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKET
     const stored = (await storage.read([key]))[key] as Quota | undefined;
     const today = stored?.day === day ? stored.filings : [];
     if (today.length >= max && !today.some((f) => f.id === id)) {
-      return { replies: [quotaReply(ctx.lang, today.map((f) => f.reference), max)] } satisfies EffectOutcome;
+      return { replies: [quotaReply(ctx.lang, today.map((f) => f.reference))] } satisfies EffectOutcome;
     }
     const outcome = await inner(effect, ctx);
     const reference = Array.isArray(outcome) ? undefined : outcome.handoff?.reference;
@@ -62,3 +48,5 @@ export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKET
     return outcome;
   };
 }
+
+export { TICKETS_PER_CONVERSATION_PER_DAY };

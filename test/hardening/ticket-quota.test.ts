@@ -1,7 +1,8 @@
 // Escalation tickets are limited per conversation per day: a visitor looping through the
 // officer form cannot flood the officers' queue; other conversations are not affected.
 import { GOOD_ANSWERS, IN_HOURS, REFERENCE, conversation, say, startApp, type Bot } from '../escalation/helpers';
-import { TICKETS_PER_CONVERSATION_PER_DAY, klDay } from '../../bot/limits/ticket-quota';
+import { TICKETS_PER_CONVERSATION_PER_DAY } from '../../bot/limits/ticket-quota';
+import { klDay } from '../../bot/core';
 
 let bot: Bot;
 let tick = 0;
@@ -25,8 +26,10 @@ test(`the ${TICKETS_PER_CONVERSATION_PER_DAY + 1}th ticket in one conversation o
   expect(new Set(refs).size).toBe(TICKETS_PER_CONVERSATION_PER_DAY);
   const before = (await bot.app.handoff.tickets.list()).total;
 
-  const refused = await escalate(conv);
+  // refused as soon as the user asks, before any checklist question
+  const refused = await say(bot.url, conv, 'nak cakap dengan pegawai');
   expect(refused.text).toMatch(/sudah menghantar 3 permintaan/);
+  expect(refused.text).not.toMatch(/nombor majikan/i);
   for (const ref of refs) expect(refused.text).toContain(ref);
   expect((await bot.app.handoff.tickets.list()).total).toBe(before);
 
