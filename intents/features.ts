@@ -64,43 +64,41 @@ function tokenFeatures(u: string, opts: FeatureOptions): TokenFeatures {
 }
 
 export function extractFeatures(tokens: string[], entities?: Entities, opts: FeatureOptions = DEFAULT_FEATURES, extra: string[] = []): FeatureBag {
+  // a word repeated in a message counts twice (term frequency); that is fine for the classifier
   const units = tokens.map((t) => (/\d/.test(t) ? numberShape(t) : t));
-  const words = new Set<string>();
-  const chars = new Set<string>();
-  for (const u of units) {
-    const f = tokenFeatures(u, opts);
-    for (const w of f.words) words.add(w);
-    for (const c of f.chars) chars.add(c);
-  }
-  const bigrams = new Set<string>();
-  for (let i = 0; i + 1 < units.length; i++) bigrams.add('b:' + units[i] + '_' + units[i + 1]);
-  if (units.length) bigrams.add('b:^_' + units[0]);
-  const ents: string[] = [];
-  if (entities) {
-    if (entities.wages.length) ents.push('e:wage');
-    if (entities.ages.length) ents.push('e:age');
-    if (entities.months.length) ents.push('e:month');
-    if (entities.agency) ents.push('e:agency', 'e:agency:' + entities.agency);
-    if (entities.urls.length) ents.push('e:url');
-    if (entities.emails.length) ents.push('e:email');
-    if (entities.phones.length) ents.push('e:phone');
-    if (entities.employerCodes.length) ents.push('e:empcode');
-    if (entities.foreign !== null) ents.push('e:foreign');
-  }
-  ents.push(units.length <= 2 ? 'len:short' : units.length <= 6 ? 'len:mid' : 'len:long', ...extra);
   const names: string[] = [];
   const values: number[] = [];
-  const add = (group: Iterable<string>, size: number, w: number): void => {
-    if (!size) return;
-    const v = w / Math.sqrt(size);
-    for (const g of group) {
-      names.push(g);
-      values.push(v);
-    }
+  const group = (from: number, w: number): void => {
+    const n = names.length - from;
+    if (!n) return;
+    const v = w / Math.sqrt(n);
+    for (let i = from; i < names.length; i++) values.push(v);
   };
-  add(words, words.size, opts.weights.word);
-  add(bigrams, bigrams.size, opts.weights.bigram);
-  add(chars, chars.size, opts.weights.char);
-  add(ents, ents.length, opts.weights.entity);
+  const perToken = units.map((u) => tokenFeatures(u, opts));
+  let from = 0;
+  for (const f of perToken) for (const w of f.words) names.push(w);
+  group(from, opts.weights.word);
+  from = names.length;
+  if (units.length) names.push('b:^_' + units[0]);
+  for (let i = 0; i + 1 < units.length; i++) names.push('b:' + units[i] + '_' + units[i + 1]);
+  group(from, opts.weights.bigram);
+  from = names.length;
+  for (const f of perToken) for (const c of f.chars) names.push(c);
+  group(from, opts.weights.char);
+  from = names.length;
+  if (entities) {
+    if (entities.wages.length) names.push('e:wage');
+    if (entities.ages.length) names.push('e:age');
+    if (entities.months.length) names.push('e:month');
+    if (entities.agency) names.push('e:agency', 'e:agency:' + entities.agency);
+    if (entities.urls.length) names.push('e:url');
+    if (entities.emails.length) names.push('e:email');
+    if (entities.phones.length) names.push('e:phone');
+    if (entities.employerCodes.length) names.push('e:empcode');
+    if (entities.foreign !== null) names.push('e:foreign');
+  }
+  names.push(units.length <= 2 ? 'len:short' : units.length <= 6 ? 'len:mid' : 'len:long');
+  for (const x of extra) names.push(x);
+  group(from, opts.weights.entity);
   return { names, values };
 }

@@ -78,11 +78,19 @@ export class LanguageDetector {
   }
 
   tokenWeight(t: string): number {
-    if (this.neutral.has(t) || /\d/.test(t)) return 0;
     const w = this.weights.get(t);
     if (w !== undefined) return w;
-    return shapeWeight(t);
+    if (this.neutral.has(t) || /\d/.test(t)) return 0;
+    let s = this.shapes.get(t);
+    if (s === undefined) {
+      s = shapeWeight(t);
+      if (this.shapes.size > 20_000) this.shapes.clear();
+      this.shapes.set(t, s);
+    }
+    return s;
   }
+
+  private readonly shapes = new Map<string, number>();
 
   detect(tokens: string[], fallback: Lang = 'ms'): LangGuess {
     let score = 0;

@@ -16,7 +16,7 @@ export interface TrainOptions {
   skipBelow: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 6, learningRate: 0.5, l2: 1e-5, seed: 7, skipBelow: 0.01 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 5, learningRate: 0.5, l2: 1e-5, seed: 7, skipBelow: 0.01 };
 
 /** Small deterministic PRNG so that a build is reproducible. */
 function mulberry32(seed: number): () => number {
@@ -42,6 +42,14 @@ export class SoftmaxModel {
     this.gf = new Float64Array(nFeatures);
     this.b = new Float64Array(nClasses);
     this.gb = new Float64Array(nClasses);
+  }
+
+  static fromWeights(nFeatures: number, nClasses: number, w: Float32Array, b: ArrayLike<number>): SoftmaxModel {
+    if (w.length !== nFeatures * nClasses || b.length !== nClasses) throw new Error('model weights do not match its shape');
+    const m = new SoftmaxModel(nFeatures, nClasses);
+    m.w.set(w);
+    m.b.set(Array.from(b));
+    return m;
   }
 
   /** Raw class scores (logits). */

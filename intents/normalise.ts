@@ -19,8 +19,8 @@ const RESTORE: Record<string, string> = { '\uE000': '.', '\uE001': '/', '\uE002'
 export function cleanText(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
   // an address's pieces are noise for the classifier; keep that one was given and the site's name
-  s = s.replace(EMAIL_RE, ' email ');
-  s = s.replace(URL_RE, (m) => ' url ' + m.replace(/^[a-z]+:\/\/|^www\./, '').split(/[/?#]/)[0].replace(/\./g, ' ') + ' ');
+  if (s.includes('@')) s = s.replace(EMAIL_RE, ' email ');
+  if (s.includes('.')) s = s.replace(URL_RE, (m) => ' url ' + m.replace(/^[a-z]+:\/\/|^www\./, '').split(/[/?#]/)[0].replace(/\./g, ' ') + ' ');
   s = s.replace(/['’`]/g, ''); // can't -> cant, that's -> thats (the lexicon expands them)
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1'); // 2,500 -> 2500
   // keep separators between digits: 2.5k, 10/2024, 2024-10, 900101-14-5678
@@ -83,6 +83,7 @@ export class Normaliser {
 
   /** "hiii" -> "hi", "pleaseee" -> "please", "goood" -> "good": runs of 3+ become 2, then 1 if that is a known word. */
   private shortenStretched(t: string): string {
+    if (this.known.has(t)) return t;
     let s = t.replace(/(\p{L})\1{2,}/gu, '$1$1');
     if (this.known.has(s) || this.lex.tokens.has(s)) return s;
     const single = s.replace(/(\p{L})\1/gu, '$1');

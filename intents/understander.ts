@@ -1,16 +1,18 @@
 // Builds the understanding pipeline from the data files: normaliser -> language -> entities -> classifier,
 // and answers understand()/classify() with it.
+import * as path from 'path';
 import { IntentClassifier, type BuildOptions } from './classifier';
 import { DomainVocabulary } from './domain';
 import { extractEntities } from './entities';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features';
 import { INTENT_IDS, OUT_OF_SCOPE } from './ids';
 import { LanguageDetector } from './langdetect';
-import { loadLangSwitch, loadLangWords, loadShortforms, loadTopics } from './lexicon';
+import { LEXICON_DIR, loadLangSwitch, loadLangWords, loadShortforms, loadTopics } from './lexicon';
+import { cacheEnabled, cacheKey, readCachedModel, writeCachedModel } from './model-cache';
 import type { TrainOptions } from './model';
 import { Normaliser } from './normalise';
 import { TopicMatcher } from './topics';
-import { loadTrainingData } from './training-data';
+import { DEFAULT_DATA_DIR, loadTrainingData } from './training-data';
 import type { Classification, Entities, Lang, Ranked, Understander, Understanding } from './types';
 
 export interface Tuning {
@@ -18,6 +20,8 @@ export interface Tuning {
   train: Partial<TrainOptions>;
   build: Omit<BuildOptions, 'train' | 'holdout'>;
   holdout: number;
+  /** Keep the trained model on disk between starts (model-cache.ts). */
+  cache: boolean;
   rejectBelow: number;
   oovFeatures: boolean;
   topicFeatures: boolean;
@@ -34,13 +38,15 @@ export interface BuildStats {
   buildMs: number;
   phases: Record<string, number>;
   trainingLines: number;
-  temperature: number[];
+  temperature: number;
+  /** The model came from the disk cache instead of being trained. */
+  cached: boolean;
 }
 
 /** Below this calibrated probability the best intent is not trusted: the message is out of scope. */
 export const REJECT_BELOW = 0.25;
 
-const DEFAULT_TUNING: Tuning = { features: DEFAULT_FEATURES, train: {}, build: {}, holdout: 0.15, rejectBelow: REJECT_BELOW, oovFeatures: true, topicFeatures: true };
+const DEFAULT_TUNING: Tuning = { features: DEFAULT_FEATURES, train: {}, build: {}, holdout: 0.15, cache: true, rejectBelow: REJECT_BELOW, oovFeatures: true, topicFeatures: true };
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
@@ -79,18 +85,37 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
     ...(tune.oovFeatures ? domain.features(toks, ownLine) : []),
     ...(tune.topicFeatures ? topics.features(toks, toks.join(' ')) : []),
   ];
-  const items = examples.map((e, i) => ({
-    bag: extractFeatures(tokens[i], extractEntities(e.text), tune.features, extras(tokens[i], e.intent !== OUT_OF_SCOPE)),
-    label: e.intent,
-  }));
-  phase('features');
-  const classifier = IntentClassifier.build(items, [...INTENT_IDS], { ...tune.build, train: tune.train, holdout: tune.holdout });
-  phase('train');
+  const useCache = tune.cache && cacheEnabled();
+  const key = useCache
+    ? cacheKey(
+        [
+          { dir: options.dataDir ?? DEFAULT_DATA_DIR, ext: '.json' },
+          { dir: options.lexiconDir ?? LEXICON_DIR, ext: '.json' },
+          { dir: __dirname, ext: '.ts' },
+        ],
+        [JSON.stringify(tune), path.basename(__filename)],
+      )
+    : '';
+  const snap = useCache ? readCachedModel(key) : null;
+  let classifier: IntentClassifier;
+  if (snap) {
+    classifier = IntentClassifier.fromSnapshot(snap);
+    phase('load model');
+  } else {
+    const items = examples.map((e, i) => ({
+      bag: extractFeatures(tokens[i], extractEntities(e.text), tune.features, extras(tokens[i], e.intent !== OUT_OF_SCOPE)),
+      label: e.intent,
+    }));
+    phase('features');
+    classifier = IntentClassifier.build(items, [...INTENT_IDS], { ...tune.build, train: tune.train, holdout: tune.holdout });
+    phase('train');
+    if (useCache) writeCachedModel(key, classifier.snapshot());
+  }
 
   const rank = (toks: string[], entities: Entities): Classification => {
     if (!toks.length) return { intent: OUT_OF_SCOPE, confidence: 1, ranking: [{ intent: OUT_OF_SCOPE, confidence: 1 }] };
     const p = classifier.probabilities(extractFeatures(toks, entities, tune.features, extras(toks, false)));
-    const ranked: Ranked[] = classifier.labels.map((intent, i) => ({ intent, confidence: p[i] })).sort((x, y) => y.confidence - x.confidence);
+    const ranked = topK(classifier.labels, p, 4);
     const top = ranked[0];
     if (top.intent !== OUT_OF_SCOPE && top.confidence < tune.rejectBelow) {
       // no intent is likely enough to answer: say out of scope, keep the candidates as runners-up
@@ -115,7 +140,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
     return { ...c, text: raw, normalised: n.text, lang, langSwitch, entities };
   };
 
-  const stats: BuildStats = { buildMs: Math.round(now() - start), phases, trainingLines: examples.length, temperature: classifier.temperatures };
+  const stats: BuildStats = { buildMs: Math.round(now() - start), phases, trainingLines: examples.length, temperature: classifier.temperature, cached: snap !== null };
   return {
     stats,
     understand,
@@ -124,6 +149,20 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
       return { intent: u.intent, confidence: u.confidence, ranking: u.ranking, lang: u.lang };
     },
   };
+}
+
+/** The k most likely intents, best first (a scan, not a sort of all 24). */
+function topK(labels: string[], p: ArrayLike<number>, k: number): Ranked[] {
+  const best: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    let at = best.length;
+    while (at > 0 && p[best[at - 1]] < p[i]) at--;
+    if (at < k) {
+      best.splice(at, 0, i);
+      if (best.length > k) best.pop();
+    }
+  }
+  return best.map((i) => ({ intent: labels[i], confidence: p[i] }));
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

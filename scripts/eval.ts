@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     metrics.push(score(gold, nlp.guessed), score(gold, nlp.best));
     nlpNote = `; NLP.js train ${nlp.buildMs} ms`;
   }
-  console.log(`dev set: ${DEV} (${gold.length} lines); training lines: ${loadTrainingData().length}; our build ${buildMs} ms${nlpNote}\n`);
+  console.log(`dev set: ${DEV} (${gold.length} lines); training lines: ${loadTrainingData().length}; our build ${buildMs} ms${u.stats.cached ? ' (model from the disk cache)' : ' (trained)'}${nlpNote}\n`);
   printSideBySide(names, metrics);
   if (names.length > 1) {
     const worse = ['accuracy', ...Object.keys(metrics[0].byLang).map((l) => `accuracy ${l}`), 'out_of_scope recall', 'out_of_scope precision'].filter((k, i) => {

@@ -66,6 +66,17 @@ describe('classifier', () => {
 
   test('the build reports its time and calibration', () => {
     expect(u.stats.trainingLines).toBeGreaterThan(1000);
-    expect(u.stats.temperature[0]).toBeGreaterThan(0);
+    expect(u.stats.temperature).toBeGreaterThan(0);
+  });
+});
+
+describe('model cache', () => {
+  test('a second start with the same data loads the trained model and answers the same', () => {
+    const first = createUnderstander();
+    const second = createUnderstander();
+    expect(second.stats.cached).toBe(true);
+    for (const text of ['lupa password', 'brp socso utk gaji 2.5k', 'cuaca esok macam mana']) {
+      expect(second.classify(text)).toEqual(first.classify(text));
+    }
   });
 });
