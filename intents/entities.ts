@@ -4,11 +4,13 @@ import type { Agency, Entities } from './types';
 import { findSensitive } from './sensitive';
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// after "RM" a space may also group thousands: "RM 2 500"
+const NUM_RM = String.raw`\d{1,3}(?:[, ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
 const MULT: Record<string, number> = { k: 1000, ribu: 1000, thousand: 1000, juta: 1_000_000, million: 1_000_000, mil: 1_000_000 };
 const MULT_WORD = String.raw`k|ribu|thousand|juta|million|mil`;
 
 // RM2,500 / rm 3k / MYR 1800 / RM1,750.50 / RM 2.5 ribu
-const WAGE_RM = new RegExp(String.raw`(?<![\w])(?:rm|myr)\s?(${NUM})(?:\s?(${MULT_WORD})\b)?`, 'gi');
+const WAGE_RM = new RegExp(String.raw`(?<![\w])(?:rm|myr)\s?(${NUM_RM})(?:\s?(${MULT_WORD})\b)?`, 'gi');
 // 2.5k / 4 ribu / 3 thousand / 1800 ringgit / 2k ringgit
 const WAGE_SUFFIX = new RegExp(String.raw`(?<![\w.,])(${NUM})(?:\s?(${MULT_WORD})(?![a-z])(?:\s?(?:ringgit|myr))?|\s?(?:ringgit|myr)\b)`, 'gi');
 // "gaji 5500", "earns 1800", "salary of 3200", "gaji pekerja 2000": a bare amount shortly after a wage word
@@ -50,7 +52,7 @@ const AGENCY_RES: Array<[Agency, RegExp]> = [
 ];
 
 function toMoney(num: string, mult?: string): string | null {
-  const n = new Decimal(num.replace(/,/g, ''));
+  const n = new Decimal(num.replace(/[, ]/g, ''));
   const v = mult ? n.times(MULT[mult.toLowerCase()] ?? 1) : n;
   if (v.lte(0) || v.gte(10_000_000)) return null;
   return v.toFixed(2);
