@@ -16,7 +16,7 @@ export interface TrainOptions {
   skipBelow: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 5, learningRate: 0.5, l2: 1e-5, seed: 7, skipBelow: 0.01 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 4, learningRate: 0.5, l2: 1e-5, seed: 7, skipBelow: 0.01 };
 
 /** Small deterministic PRNG so that a build is reproducible. */
 function mulberry32(seed: number): () => number {

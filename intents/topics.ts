@@ -6,7 +6,7 @@ const ARITHMETIC = /\d\s*(?:x|times|darab|tambah|plus|minus|tolak|bahagi|divided
 
 export class TopicMatcher {
   private readonly words = new Map<string, Set<string>>(); // single word -> topics
-  private readonly phrases: Array<{ phrase: string; topic: string }> = [];
+  private readonly phrases = new Map<string, Array<{ phrase: string; topic: string }>>(); // first word -> phrases
 
   /** `normalise` turns each listed word or phrase into the form messages are matched in. */
   constructor(topics: Topics, normalise: (s: string) => string) {
@@ -14,8 +14,12 @@ export class TopicMatcher {
       for (const raw of list) {
         const w = normalise(raw);
         if (!w) continue;
-        if (w.includes(' ')) this.phrases.push({ phrase: ` ${w} `, topic });
-        else {
+        if (w.includes(' ')) {
+          const first = w.split(' ')[0];
+          const list2 = this.phrases.get(first) ?? [];
+          list2.push({ phrase: ` ${w} `, topic });
+          this.phrases.set(first, list2);
+        } else {
           const set = this.words.get(w) ?? new Set<string>();
           set.add(topic);
           this.words.set(w, set);
@@ -28,10 +32,13 @@ export class TopicMatcher {
     const found = new Set<string>();
     // sums and equations ("17 times 23", "3x + 5 = 20"): homework, not an employer's question
     if (ARITHMETIC.test(normalised)) found.add('arithmetic');
-    for (const t of tokens) for (const topic of this.words.get(t) ?? []) found.add(topic);
-    if (this.phrases.length) {
-      const padded = ` ${normalised} `;
-      for (const p of this.phrases) if (padded.includes(p.phrase)) found.add(p.topic);
+    let padded = '';
+    for (const t of tokens) {
+      for (const topic of this.words.get(t) ?? []) found.add(topic);
+      for (const p of this.phrases.get(t) ?? []) {
+        padded ||= ` ${normalised} `;
+        if (padded.includes(p.phrase)) found.add(p.topic);
+      }
     }
     return [...found].map((t) => 't:' + t);
   }
