@@ -63,3 +63,21 @@ describe('training data validation', () => {
     expect(() => loadTrainingData(dir)).toThrow('no training data for intent(s) guides');
   });
 });
+
+describe('training data stays apart from the evaluation set', () => {
+  const dev = path.resolve(__dirname, '..', '..', '..', 'shared', 'eval', 'dev_utterances.jsonl');
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  (fs.existsSync(dev) ? test : test.skip)('no training line of three words or more repeats a dev-set line', () => {
+    const devLines = new Set(
+      fs
+        .readFileSync(dev, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => norm((JSON.parse(l) as { text: string }).text)),
+    );
+    const copied = loadTrainingData()
+      .filter((e) => norm(e.text).split(' ').length > 2 && devLines.has(norm(e.text)))
+      .map((e) => `${path.basename(e.file)}: ${e.text}`);
+    expect(copied).toEqual([]);
+  });
+});
