@@ -91,6 +91,8 @@ export function extractFeatures(tokens: string[], entities?: Entities, opts: Fea
     if (entities.ages.length) names.push('e:age');
     if (entities.months.length) names.push('e:month');
     if (entities.agency) names.push('e:agency', 'e:agency:' + entities.agency);
+    // another agency's contribution for a wage ("EPF for RM3,000") is not a PERKESO quote
+    if (entities.agency && entities.wages.length) names.push('e:agency+wage');
     if (entities.urls.length) names.push('e:url');
     if (entities.emails.length) names.push('e:email');
     if (entities.phones.length) names.push('e:phone');
