@@ -87,3 +87,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.smtpUrl && !config.handoffEmailTo) throw new ConfigError('HANDOFF_EMAIL_TO is required when SMTP_URL is set (the address escalation e-mails go to)');
   return config;
 }
+
+/** Reads .env and the environment for a command; prints a configuration error and returns null. */
+export function loadConfigForCommand(): Config | null {
+  loadDotEnv();
+  try {
+    return readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`configuration error: ${err.message}`);
+      return null;
+    }
+    throw err;
+  }
+}

@@ -3,7 +3,7 @@
 import readline from 'readline';
 import { MemoryStorage } from 'botbuilder';
 import { createCoreDeps } from '../app';
-import { ConfigError, loadDotEnv, readConfig, type Config } from '../config';
+import { loadConfigForCommand } from '../config';
 import { ConversationService } from '../conversation-service';
 import type { Reply } from '../core/types';
 import { createHandoff } from '../handoff';
@@ -27,17 +27,8 @@ export function renderReplies(replies: Reply[]): { text: string; buttons: string
 }
 
 export async function chat(): Promise<number> {
-  loadDotEnv();
-  let config: Config;
-  try {
-    config = readConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`configuration error: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigForCommand();
+  if (!config) return 2;
   // The conversation lives only as long as the session; tickets go to the configured store
   // (and, with SMTP_URL, out by e-mail) exactly as from the server.
   const deps = createCoreDeps();

@@ -1,19 +1,10 @@
 // `hanna serve` / `npm start`: run the bot server until SIGTERM or SIGINT.
 import { createApp, listen } from '../app';
-import { ConfigError, loadDotEnv, readConfig } from '../config';
+import { loadConfigForCommand } from '../config';
 
 export async function serve(): Promise<number> {
-  loadDotEnv();
-  let config;
-  try {
-    config = readConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`configuration error: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigForCommand();
+  if (!config) return 2;
   const app = createApp(config);
   const address = await listen(app, config.port, config.host);
   console.log(`hanna-bot listening on ${address} (storage: ${app.store.kind}${config.appId ? '' : ', no MicrosoftAppId: local, unauthenticated mode'})`);
