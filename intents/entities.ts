@@ -20,6 +20,8 @@ const WAGE_WORD = new RegExp(
 );
 
 const AGE_RES = [
+  // "my worker is 62", "pekerja sy dah 61", "she's 58"
+  /\b(?:worker|pekerja|employee|staff|he|she|dia|beliau)(?:\s+(?:sy|saya|my|our|kami|tu|ni|itu|ini))?(?:['’]s|\s+(?:is|dah|sudah|berumur|umur))\s*(\d{2})\b(?!\d|[.,]\d|\s?(?:k\b|ribu|ringgit|%|people|orang|pekerja|workers?|employees?|staff))/gi,
   /\b(?:umur|umurnya|berumur|usia|berusia|age|aged|ages)\s*(?:is|ialah|dia|:)?\s*(\d{1,3})\b/gi,
   /\b(\d{1,3})\s?(?:tahun|thn)(?!\s*(?:lepas|lalu|yang lalu|ago|lagi|kerja|bekerja|berkhidmat|dahulu|dulu))\b/gi,
   /\b(\d{1,3})\s?(?:years?|yrs?)[\s-]?old\b/gi,
@@ -140,6 +142,9 @@ function extractAges(text: string, taken: Array<[number, number]>): number[] {
   return uniq(notOverlapping(hits, taken));
 }
 
+// "2000 salary", "3500 gaji", "1800 sebulan": a bare amount right before a wage word
+const WAGE_BEFORE_WORD = new RegExp(String.raw`(?<![\w.,])(${NUM})\s+(?:salary|gaji|wage|wages|upah|sebulan|per month|a month)\b`, 'gi');
+
 function extractWages(text: string, taken: Array<[number, number]>): string[] {
   const hits: Hit<string>[] = [];
   const add = (start: number, len: number, num: string, mult?: string): void => {
@@ -148,6 +153,10 @@ function extractWages(text: string, taken: Array<[number, number]>): string[] {
   };
   for (const x of text.matchAll(WAGE_RM)) add(x.index!, x[0].length, x[1], x[2]);
   for (const x of text.matchAll(WAGE_SUFFIX)) add(x.index!, x[0].length, x[1], x[2]);
+  for (const x of text.matchAll(WAGE_BEFORE_WORD)) {
+    // below RM100 a number before "gaji" is more likely an age or a count than a wage
+    if (Number(x[1].replace(/,/g, '')) >= 100) add(x.index!, x[1].length, x[1]);
+  }
   for (const x of text.matchAll(WAGE_WORD)) {
     const start = x.index! + x[0].lastIndexOf(x[1]);
     if (Number(x[1].replace(/,/g, '')) >= 10) add(start, x[1].length, x[1]);

@@ -20,6 +20,8 @@ describe('wages', () => {
     ['my worker earns 1800 a month', '1800.00'],
     ['salary of 3200', '3200.00'],
     ['brp socso utk gaji 2.5k', '2500.00'],
+    ['foreign worker 2000 salary', '2000.00'],
+    ['bayar 3500 sebulan', '3500.00'],
   ])('%s -> %s', (text, wage) => {
     expect(e(text).wages).toEqual([wage]);
   });
@@ -46,6 +48,9 @@ describe('ages', () => {
     ['62yo', 62],
     ['he is 58 years old', 58],
     ['pekerja berumur 61 gaji RM2,300', 61],
+    ['my worker is 62 and earns 1800, how much', 62],
+    ['pekerja sy dah 61 gaji 2500', 61],
+    ["she's 58, 3000 sebulan", 58],
   ])('%s -> %d', (text, age) => {
     expect(e(text).ages).toEqual([age]);
   });
@@ -54,6 +59,8 @@ describe('ages', () => {
     expect(e('2 tahun lepas').ages).toEqual([]);
     expect(e('dah 10 tahun kerja').ages).toEqual([]);
     expect(e('ada 3 pekerja').ages).toEqual([]);
+    expect(e('staff is 30 people').ages).toEqual([]);
+    expect(e('pekerja sy dah 61 gaji 2500').wages).toEqual(['2500.00']);
   });
 });
 
