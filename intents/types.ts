@@ -41,6 +41,8 @@ export interface Understanding extends Classification {
   lang: Lang;
   /** Set when the message asks to change the conversation language. */
   langSwitch: Lang | null;
+  /** Whether the message itself showed its language (false for "hi", "ok", "RM2500": the default or context was used). */
+  langEvidence: boolean;
   entities: Entities;
 }
 

@@ -137,7 +137,8 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
       const menu = { intent: 'help_menu', confidence: 1 };
       c = { intent: menu.intent, confidence: 1, ranking: [menu, ...c.ranking.filter((r) => r.intent !== menu.intent)].slice(0, 3) };
     }
-    return { ...c, text: raw, normalised: n.text, lang, langSwitch, entities };
+    const langEvidence = langSwitch !== null || !detector.detect(n.tokens).ambiguous;
+    return { ...c, text: raw, normalised: n.text, lang, langSwitch, langEvidence, entities };
   };
 
   const stats: BuildStats = { buildMs: Math.round(now() - start), phases, trainingLines: examples.length, temperature: classifier.temperature, cached: snap !== null };

@@ -63,9 +63,11 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
     return finish(t, '', message.channel);
   }
 
-  const u = deps.understander.understand(text, { lang: state.lang ?? undefined });
-  t.lang = u.langSwitch ?? u.lang;
+  // Until the user's own words show a language, the default must not stick ("hi" then English).
+  const u = deps.understander.understand(text, { lang: state.langSettled ? state.lang ?? undefined : undefined });
+  t.lang = u.langSwitch ?? (u.langEvidence || !state.lang ? u.lang : state.lang);
   state.lang = t.lang;
+  if (u.langEvidence) state.langSettled = true;
 
   if (u.langSwitch) {
     t.replies.push(textReply(S.languageSwitched[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));

@@ -57,6 +57,8 @@ export interface ConversationState {
   version: 1;
   /** The conversation's language; null until the user has said something. */
   lang: Lang | null;
+  /** Whether `lang` came from what the user wrote (or asked for), not from the default. */
+  langSettled?: boolean;
   /** Consecutive messages the bot could not place. */
   misses: number;
   /** Intents the user asked about, in order, without repeats (for the escalation ticket). */

@@ -38,6 +38,14 @@ describe('small talk in the user’s language', () => {
       ['thank you so much', /welcome|glad|pleasure/i],
     ]));
 
+  test('a greeting without language evidence does not fix the language: the next English question gets English', () =>
+    converse([
+      ['hi', /./],
+      ['SOCSO for RM3,200 salary', /Contributions for wages of RM3,200\.00/],
+      ['ok', /./],
+      ['terima kasih', /welcome/i],
+    ]));
+
   test('asking for English switches the language and it stays', () =>
     converse([
       ['salam', /./],
