@@ -61,6 +61,7 @@ export function explainQuote(q: Quote, lang: Lang): string {
   if (q.assumptions.length > 0) {
     lines.push(T.assumed[lang], ...q.assumptions.map((a) => `- ${a[lang]}`), T.change[lang]);
   }
-  lines.push(`${T.source[lang]}: ${q.sources.map((s) => `${s.title}, ${s.url}`).join('; ')}`);
+  // Markdown links, as in the knowledge-base answers: short in the chat, the address one click away.
+  lines.push(`${T.source[lang]}: ${q.sources.map((s) => `[${s.title}](${s.url})`).join(' · ')}`);
   return lines.join('\n');
 }
