@@ -97,3 +97,20 @@ describe('late payment', () => {
       ['last week sometime', /couldn't read that date[\s\S]*DD\/MM\/YYYY|couldn't read that date/],
     ]));
 });
+
+describe('when the bot does not know', () => {
+  test('two misses in a row offer an officer; an answered question resets the count', () =>
+    converse([
+      ['hai', /./],
+      ['siapa menang piala dunia', (r) => expect(r[0].text).toMatch(/1-300-22-8000/)],
+      ['Kadar caruman', /6,000/],
+      ['resepi rendang ayam', (r) => expect(r[0].text).not.toMatch(/pegawai kami|kepada pegawai\./)],
+      ['lagu raya paling best', (r) => expect(r[0].text).toMatch(/pegawai/)],
+    ]));
+
+  test('another agency gets a polite redirect to its official site', () =>
+    converse([
+      ['macam mana nak semak baki KWSP saya', /kwsp\.gov\.my/],
+      ['how do I pay PCB to LHDN', /hasil\.gov\.my/],
+    ]));
+});
