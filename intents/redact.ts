@@ -11,13 +11,24 @@ const MASK: Partial<Record<SensitiveKind, string>> = {
   secret: '[SECRET]',
 };
 
+/**
+ * PERKESO's own public lines are not personal data; keeping them readable keeps the bot's answers
+ * in a transcript understandable. Digits only, compared without separators.
+ */
+const PUBLIC_CONTACTS = new Set(['1300228000', '15888', '0342567798', 'perkeso@perkeso.gov.my', 'idportal@perkeso.gov.my']);
+
+function isPublicContact(value: string): boolean {
+  const v = value.toLowerCase();
+  return PUBLIC_CONTACTS.has(v) || PUBLIC_CONTACTS.has(v.replace(/\D/g, ''));
+}
+
 export function redact(text: string): string {
   if (typeof text !== 'string' || !text) return text;
   let out = '';
   let at = 0;
   for (const s of findSensitive(text)) {
     const mask = MASK[s.kind];
-    if (!mask) continue;
+    if (!mask || ((s.kind === 'phone' || s.kind === 'email') && isPublicContact(text.slice(s.start, s.end)))) continue;
     out += text.slice(at, s.start) + mask;
     at = s.end;
   }

@@ -32,3 +32,10 @@ describe('redact', () => {
     expect(redact('900101-14-5673 / 0123456789 / a@b.co')).toBe('[MYKAD] / [PHONE] / [EMAIL]');
   });
 });
+
+test("PERKESO's own public contact lines stay readable, a user's do not", () => {
+  expect(redact('Call the Careline on 1-300-22-8000 or e-mail perkeso@perkeso.gov.my')).toBe(
+    'Call the Careline on 1-300-22-8000 or e-mail perkeso@perkeso.gov.my',
+  );
+  expect(redact('call me at 1-300-22-8001 or ali@perkeso.gov.my')).not.toMatch(/8001|ali@/);
+});
