@@ -11,6 +11,11 @@ export const RUNNER_UP_AT = 0.12;
 export const MISSES_BEFORE_OFFICER = 2;
 /** Escalation tickets one conversation may file in one Kuala Lumpur day. */
 export const TICKETS_PER_CONVERSATION_PER_DAY = 3;
+/**
+ * A form left unanswered this long is dropped with what it collected (names, MyKad numbers): the
+ * next message starts afresh rather than being taken as a stale answer.
+ */
+export const FORM_IDLE_MINUTES = 60;
 /** Longest message the bot reads. */
 export const MAX_MESSAGE_CHARS = 2000;
 

@@ -4,7 +4,7 @@ import type { Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, formById, formHelp, startForm } from './forms';
-import { decide, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } from './policy';
+import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } from './policy';
 import { quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
@@ -53,6 +53,9 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   const t: Turn = {
     deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(), replies: [], effects: [], intent: null, confidence: null,
   };
+
+  const lastAt = state.transcript.at(-1)?.at;
+  if (state.form && lastAt && now.getTime() - Date.parse(lastAt) > FORM_IDLE_MINUTES * 60_000) state.form = null;
 
   if (text.length > MAX_MESSAGE_CHARS) {
     t.replies.push(textReply(S.tooLong[t.lang]));
