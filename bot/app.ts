@@ -48,7 +48,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage), options.clock);
   const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops);
   const server = createServer({ config, service, log, limits });
-  registerWebChannel(server, { config, service, storage: store.storage, log, limits });
+  const webChannel = registerWebChannel(server, { config, service, storage: store.storage, log, limits });
   registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock });
   return {
     server,
@@ -57,6 +57,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     log,
     handoff,
     async close() {
+      webChannel.close(); // open WebSocket streams would keep server.close() waiting
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handoffReady;
       await handoff.stop();

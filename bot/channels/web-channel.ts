@@ -17,8 +17,10 @@ export interface WebChannelDeps {
   limits?: RequestLimits;
 }
 
-export function registerWebChannel(server: restify.Server, { config, service, storage, log, limits }: WebChannelDeps): void {
+/** Registers the routes; close() ends the open Web Chat streams (call it before server.close()). */
+export function registerWebChannel(server: restify.Server, { config, service, storage, log, limits }: WebChannelDeps): { close(): void } {
   if (!config.directlineSecret) log.info({}, 'DIRECTLINE_SECRET is not set: widget tokens use a per-process key (set it when running several instances)');
-  registerDirectLine(server, { service, storage, secret: config.directlineSecret, botName: config.widgetTitle, log, limits });
+  const directLine = registerDirectLine(server, { service, storage, secret: config.directlineSecret, botName: config.widgetTitle, log, limits, publicUrl: config.publicUrl });
   registerWebWidget(server, { title: config.widgetTitle, color: config.widgetColor, publicUrl: config.publicUrl });
+  return directLine;
 }

@@ -25,8 +25,8 @@ function firstLine(reply: Reply): string {
 
 /** What the core answers to the same messages in a twin conversation: what the page must show. */
 const twin = { channelId: 'webchat', conversationId: 'twin', userId: 'twin' };
-async function expected(text: string): Promise<Reply[]> {
-  return (await bot.app.service.message(twin, { text, channel: 'webchat' })).replies;
+async function expected(text: string, ref = twin): Promise<Reply[]> {
+  return (await bot.app.service.message(ref, { text, channel: 'webchat' })).replies;
 }
 
 async function send(text: string): Promise<void> {
@@ -138,9 +138,38 @@ test('every control in the widget has a name', async () => {
   expect(unnamed).toEqual([]);
 });
 
-test('the page loaded nothing from any other host', () => {
-  const origin = new URL(bot.url).origin;
-  const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+test('new messages arrived over the WebSocket stream, not by polling', () => {
+  expect(requests.some((u) => /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[^/]+\/stream\?/.test(u))).toBe(true);
+  expect(requests.some((u) => /\/activities\?watermark=/.test(u))).toBe(false);
+});
+
+test('with data-transport="polling" the widget polls and still answers', async () => {
+  const tab = await browser.context.newPage(); // a new tab: its own sessionStorage, a new conversation
+  const seen: string[] = [];
+  tab.on('request', (r) => seen.push(r.url()));
+  tab.on('websocket', (ws) => seen.push(ws.url()));
+  try {
+    await tab.goto(`${bot.url}/?transport=polling`);
+    const box = tab.locator(SENDBOX);
+    await box.waitFor({ timeout: 20_000 });
+    const twin2 = { ...twin, conversationId: 'twin-2' };
+    await bot.app.service.join(twin2);
+    const [answer] = await expected('how do I log in to assist', twin2);
+    await box.click();
+    await box.pressSequentially('how do I log in to assist');
+    await box.press('Enter');
+    await tab.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: firstLine(answer) }).first().waitFor({ timeout: 10_000 });
+    expect(seen.some((u) => /\/activities\?watermark=/.test(u))).toBe(true);
+    expect(seen.some((u) => u.startsWith('ws:'))).toBe(false);
+    requests.push(...seen);
+  } finally {
+    await tab.close();
+  }
+});
+
+test('the pages loaded nothing from any other host', () => {
+  const host = new URL(bot.url).host;
+  const outside = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).host !== host);
   expect(requests.length).toBeGreaterThan(5);
   expect(outside).toEqual([]);
 });

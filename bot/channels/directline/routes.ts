@@ -11,6 +11,7 @@ import { ActivityLog, since, type LoggedActivity } from './activity-log';
 import { parseInbound } from './inbound';
 import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from '../../limits';
 import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
+import { ActivityFeed, attachStreams } from './stream';
 
 export const DIRECTLINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';
@@ -25,6 +26,10 @@ export interface DirectLineDeps {
   log: Logger;
   /** The server's rate limits (shared with /api/messages); none when absent. */
   limits?: RequestLimits;
+  /** Public base URL (https://...): streamUrls then use wss:// on its host; empty = the request's Host. */
+  publicUrl?: string;
+  /** Offer WebSocket streams (streamUrl); default true. */
+  streams?: boolean;
   clock?: () => Date;
 }
 
@@ -54,10 +59,22 @@ function ref(claims: TokenClaims): ConversationRef {
   return { channelId: CHANNEL_ID, conversationId: claims.conv, userId: claims.user };
 }
 
-export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): void {
+export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): { close(): void } {
   const clock = deps.clock ?? (() => new Date());
   const tokens = new TokenIssuer(deps.secret, 30 * 60, clock);
-  const store = new ActivityLog(deps.storage, clock);
+  const activityLog = new ActivityLog(deps.storage, clock);
+  const feed = new ActivityFeed();
+  // Every append wakes this instance's open streams of that conversation.
+  const store = {
+    get: (conv: string) => activityLog.get(conv),
+    open: (conv: string, user: string) => activityLog.open(conv, user),
+    append: async (conv: string, activities: Partial<Activity>[]) => {
+      const added = await activityLog.append(conv, activities);
+      feed.notify(conv);
+      return added;
+    },
+  };
+  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock });
   const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
 
   /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
@@ -80,9 +97,22 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     return result.claims;
   };
 
-  const conversationBody = (claims: TokenClaims) => {
+  /** ws(s)://host of this server as the client reached it (or as PUBLIC_URL names it). */
+  const streamBase = (req: Req): string | null => {
+    if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '').replace(/^http/, 'ws');
+    const host = String(req.headers.host ?? '');
+    return /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host) ? `ws://${host}` : null;
+  };
+
+  const conversationBody = (claims: TokenClaims, req?: Req) => {
     const { token, expiresIn } = tokens.issue(claims.conv, claims.user);
-    return { conversationId: claims.conv, token, expires_in: expiresIn };
+    const body: Record<string, unknown> = { conversationId: claims.conv, token, expires_in: expiresIn };
+    const base = streams && req ? streamBase(req) : null;
+    if (base) {
+      const watermark = new URL(req?.url ?? '', 'http://local').searchParams.get('watermark') ?? '';
+      body.streamUrl = `${base}${DIRECTLINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?watermark=${encodeURIComponent(watermark)}&t=${token}`;
+    }
+    return body;
   };
 
   const botActivities = (replies: Partial<Activity>[], claims: TokenClaims, replyToId?: string): Partial<Activity>[] =>
@@ -138,7 +168,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       const turn = await deps.service.join(ref(claims));
       await store.append(claims.conv, botActivities(turn.replies.map((r) => toActivity(r)), claims));
     }
-    ok(res, created ? 201 : 200, conversationBody(claims));
+    ok(res, created ? 201 : 200, conversationBody(claims, req));
   });
 
   // Reconnect (Web Chat given a conversationId, e.g. after a page reload).
@@ -146,16 +176,16 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     const claims = authorize(req, res);
     if (!claims) return;
     if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
-    ok(res, 200, conversationBody(claims));
+    ok(res, 200, conversationBody(claims, req));
   });
 
   server.get(`${DIRECTLINE_PATH}/conversations/:id/activities`, async (req: Req, res: Res) => {
     const claims = authorize(req, res);
     if (!claims) return;
-    const log = await store.get(claims.conv);
-    if (!log) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
+    const conversation = await store.get(claims.conv);
+    if (!conversation) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
     const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined;
-    ok(res, 200, since(log, watermark));
+    ok(res, 200, since(conversation, watermark));
   });
 
   server.post(`${DIRECTLINE_PATH}/conversations/:id/activities`, async (req: Req, res: Res) => {
@@ -186,6 +216,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       return botActivities([{ ...errorActivity(), type: ActivityTypes.Message }], claims, echo.id);
     }
   };
+
+  return { close: () => streams?.close() };
 }
 
 /** Submit data from an Adaptive Card: the text of a pressed action, if any. */

@@ -11,6 +11,8 @@ export interface DemoPageOptions {
   /** Base URL for the embed snippet shown to operators. */
   origin: string;
   bundlePresent: boolean;
+  /** 'polling' makes the widget poll instead of opening a WebSocket stream. */
+  transport?: 'polling';
 }
 
 export function escapeHtml(s: string): string {
@@ -65,7 +67,7 @@ export function renderDemoPage(o: DemoPageOptions): string {
   <pre><code>${escapeHtml(snippet)}</code></pre>
   <p><small>${escapeHtml(s.notOfficial)}</small></p>
 </main>
-<script src="/widget.js" data-lang="${o.lang}" data-open="true"></script>
+<script src="/widget.js" data-lang="${o.lang}" data-open="true"${o.transport ? ` data-transport="${o.transport}"` : ''}></script>
 </body>
 </html>
 `;

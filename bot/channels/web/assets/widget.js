@@ -1,7 +1,9 @@
 /* hanna-bot website widget: a chat bubble that opens the official Web Chat, talking to this
    bot's own Direct Line endpoint. Embed with one tag:
      <script src="https://BOT/widget.js" async></script>
-   Options (attributes on that tag): data-lang="ms|en", data-open="true".
+   Options (attributes on that tag): data-lang="ms|en", data-open="true",
+   data-transport="polling" (fetch new messages every second instead of a WebSocket stream,
+   for proxies that do not pass WebSockets).
    Everything it loads comes from the bot's own server. */
 (function () {
   'use strict';
@@ -138,7 +140,8 @@
       .then(function (r) {
         var s = r[1];
         save({ token: s.token, conversationId: s.conversationId });
-        var options = { token: s.token, domain: DOMAIN, webSocket: false, pollingInterval: 1000 };
+        var webSocket = script.getAttribute('data-transport') !== 'polling' && typeof WebSocket === 'function';
+        var options = { token: s.token, domain: DOMAIN, webSocket: webSocket, pollingInterval: 1000 };
         // Resuming: Web Chat reconnects to the conversation and re-reads it from the start.
         if (s.resume) options.conversationId = s.conversationId;
         var directLine = window.WebChat.createDirectLine(options);

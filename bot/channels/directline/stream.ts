@@ -1,0 +1,119 @@
+// Direct Line streaming: Web Chat opens a WebSocket at the streamUrl and receives each new
+// activity group ({activities, watermark}) as soon as this instance logs it. Activities logged
+// by another instance (several instances on one store) arrive at the next re-check of the store.
+import { EventEmitter } from 'events';
+import type http from 'http';
+import type { Duplex } from 'stream';
+import type { Logger } from '../../logging';
+import { since, type ActivityLog } from './activity-log';
+import { bearer, type TokenIssuer } from './tokens';
+import { acceptWebSocket } from './websocket';
+
+export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+
+/** In-process "conversation X has new activities" notifications. */
+export class ActivityFeed {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  notify(conversationId: string): void {
+    this.emitter.emit(conversationId);
+  }
+
+  subscribe(conversationId: string, listener: () => void): () => void {
+    this.emitter.on(conversationId, listener);
+    return () => this.emitter.off(conversationId, listener);
+  }
+}
+
+export interface StreamDeps {
+  tokens: TokenIssuer;
+  store: ActivityLog;
+  feed: ActivityFeed;
+  log: Logger;
+  /** How often an open stream re-reads the store for activities logged by other instances. */
+  recheckMs?: number;
+  /** Open streams per process at most; more are refused with 503. */
+  maxStreams?: number;
+  clock?: () => Date;
+}
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function attachStreams(server: http.Server, deps: StreamDeps): { close(): void } {
+  const clock = deps.clock ?? (() => new Date());
+  const open = new Set<() => void>();
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const m = STREAM_PATH.exec(url.pathname);
+    if (!m) {
+      // Not ours: leave it to another upgrade listener, if there is one.
+      if (server.listenerCount('upgrade') === 1) refuse(socket, '404 Not Found');
+      return;
+    }
+    const verified = deps.tokens.verify(url.searchParams.get('t') ?? bearer(req.headers.authorization) ?? '');
+    if (!verified.ok) return refuse(socket, '403 Forbidden');
+    const conv = verified.claims.conv;
+    if (decodeURIComponent(m[1]) !== conv) return refuse(socket, '403 Forbidden');
+    if (open.size >= (deps.maxStreams ?? 10_000)) return refuse(socket, '503 Service Unavailable');
+    if (head.length > 0) socket.unshift(head);
+    const ws = acceptWebSocket(req, socket);
+    if (!ws) return;
+
+    let watermark = url.searchParams.get('watermark') ?? '';
+    let running = false;
+    let again = false;
+    // One read at a time per stream, so no activity is sent twice.
+    const pump = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          const log = await deps.store.get(conv);
+          if (!log) return ws.close(1011);
+          const group = since(log, watermark);
+          if (group.activities.length > 0) ws.send(JSON.stringify(group));
+          watermark = group.watermark;
+        } while (again);
+      } catch (err) {
+        deps.log.warn({ err, conversation: conv }, 'stream could not read the conversation');
+      } finally {
+        running = false;
+      }
+    };
+
+    const unsubscribe = deps.feed.subscribe(conv, () => void pump());
+    const recheck = setInterval(() => void pump(), deps.recheckMs ?? 5000);
+    // A stream lives no longer than its token; Web Chat reconnects with its refreshed token.
+    const expiry = setTimeout(() => ws.close(1000), Math.max(0, verified.claims.exp * 1000 - clock().getTime()));
+    const stop = () => ws.close(1001);
+    open.add(stop);
+    ws.onClose(() => {
+      unsubscribe();
+      clearInterval(recheck);
+      clearTimeout(expiry);
+      open.delete(stop);
+    });
+    // Web Chat sends empty messages as keep-alives; nothing to answer.
+    ws.onMessage(() => undefined);
+    void pump();
+  };
+
+  server.on('upgrade', onUpgrade);
+  return {
+    close() {
+      server.off('upgrade', onUpgrade);
+      for (const stop of [...open]) stop();
+    },
+  };
+}
