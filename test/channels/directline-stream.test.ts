@@ -167,6 +167,26 @@ test('a stream needs a valid token for that very conversation', async () => {
   expect(await connect(url.toString())).toBe(403);
 });
 
+test('one conversation may hold a few streams, not unlimited ones', async () => {
+  const c = await start(bot);
+  const clients: Client[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const ws = await connect(c.streamUrl);
+      if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
+      clients.push(ws);
+    }
+    expect(await connect(c.streamUrl)).toBe(429);
+    clients.pop()!.end();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await connect(c.streamUrl);
+    expect(typeof again).not.toBe('number');
+    if (typeof again !== 'number') clients.push(again);
+  } finally {
+    clients.forEach((w) => w.end());
+  }
+});
+
 test('an activity logged by another instance reaches the stream at the next re-check', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-stream-'));
   const env = { STORAGE_URL: `sqlite:${path.join(dir, 'bot.db')}`, DIRECTLINE_SECRET: 'shared-by-both' };

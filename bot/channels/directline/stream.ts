@@ -38,6 +38,8 @@ export interface StreamDeps {
   recheckMs?: number;
   /** Open streams per process at most; more are refused with 503. */
   maxStreams?: number;
+  /** Open streams per conversation at most (a few tabs); more are refused with 429. */
+  maxPerConversation?: number;
   clock?: () => Date;
 }
 
@@ -48,6 +50,7 @@ function refuse(socket: Duplex, status: string): void {
 export function attachStreams(server: http.Server, deps: StreamDeps): { close(): void } {
   const clock = deps.clock ?? (() => new Date());
   const open = new Set<() => void>();
+  const perConversation = new Map<string, number>();
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -62,6 +65,7 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     const conv = verified.claims.conv;
     if (decodeURIComponent(m[1]) !== conv) return refuse(socket, '403 Forbidden');
     if (open.size >= (deps.maxStreams ?? 10_000)) return refuse(socket, '503 Service Unavailable');
+    if ((perConversation.get(conv) ?? 0) >= (deps.maxPerConversation ?? 5)) return refuse(socket, '429 Too Many Requests');
     if (head.length > 0) socket.unshift(head);
     const ws = acceptWebSocket(req, socket);
     if (!ws) return;
@@ -93,16 +97,24 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     };
 
     const unsubscribe = deps.feed.subscribe(conv, () => void pump());
-    const recheck = setInterval(() => void pump(), deps.recheckMs ?? 5000);
+    const recheck = setInterval(() => {
+      // Web Chat sends a keep-alive every 20 s: a client silent for a minute is gone.
+      if (Date.now() - ws.lastHeard > 60_000) ws.close(1001);
+      else void pump();
+    }, deps.recheckMs ?? 5000);
     // A stream lives no longer than its token; Web Chat reconnects with its refreshed token.
     const expiry = setTimeout(() => ws.close(1000), Math.max(0, verified.claims.exp * 1000 - clock().getTime()));
     const stop = () => ws.close(1001);
     open.add(stop);
+    perConversation.set(conv, (perConversation.get(conv) ?? 0) + 1);
     ws.onClose(() => {
       unsubscribe();
       clearInterval(recheck);
       clearTimeout(expiry);
       open.delete(stop);
+      const left = (perConversation.get(conv) ?? 1) - 1;
+      if (left > 0) perConversation.set(conv, left);
+      else perConversation.delete(conv);
     });
     // Web Chat sends empty messages as keep-alives; nothing to answer.
     ws.onMessage(() => undefined);

@@ -9,6 +9,8 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface WebSocketConnection {
+  /** When the client last sent anything (ms since epoch). */
+  readonly lastHeard: number;
   send(text: string): void;
   close(code?: number): void;
   onMessage(handler: (text: string) => void): void;
@@ -50,11 +52,17 @@ class Connection implements WebSocketConnection {
   /** Opcode of the message being received (continuation frames carry 0). */
   private messageOpcode = 0x1;
   private closed = false;
+  lastHeard = Date.now();
   private readonly messageHandlers: ((text: string) => void)[] = [];
   private readonly closeHandlers: (() => void)[] = [];
 
   constructor(private readonly socket: Duplex) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    // The HTTP server allows half-open sockets: when the client ends, end ours too.
+    socket.on('end', () => {
+      socket.end();
+      this.finish();
+    });
     socket.on('close', () => this.finish());
     socket.on('error', () => this.finish());
   }
@@ -88,6 +96,7 @@ class Connection implements WebSocketConnection {
   }
 
   private receive(chunk: Buffer): void {
+    this.lastHeard = Date.now();
     this.buffer = Buffer.concat([this.buffer, chunk]);
     for (;;) {
       if (this.buffer.length < 2) return;
