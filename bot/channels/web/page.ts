@@ -51,7 +51,7 @@ export function renderDemoPage(o: DemoPageOptions): string {
   main { max-width: 640px; padding: 24px 24px 120px; }
   h1 { color: ${o.theme.accentText}; font-size: 1.6rem; }
   a { color: ${o.theme.accentText}; }
-  a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+  a:focus-visible { outline: 3px solid ${o.theme.accentText}; outline-offset: 2px; }
   pre { background: #fff; border: 1px solid #ccc; padding: 12px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
   .warn { background: #fff4e5; border: 1px solid #b35c00; padding: 12px; }
   small { color: #4a4a4a; }

@@ -23,7 +23,9 @@
   var css =
     '.hanna-bubble{position:fixed;right:16px;bottom:16px;width:60px;height:60px;border-radius:50%;border:0;cursor:pointer;' +
     'background:' + T.accent + ';color:' + T.onAccent + ';box-shadow:0 4px 14px rgba(0,0,0,.3);z-index:2147483000;display:flex;align-items:center;justify-content:center}' +
-    '.hanna-bubble:focus-visible,.hanna-close:focus-visible{outline:3px solid #ffbf47;outline-offset:3px}' +
+    // Focus rings with at least 3:1 contrast against what surrounds them.
+    '.hanna-bubble:focus-visible{outline:3px solid ' + T.accentText + ';outline-offset:3px}' +
+    '.hanna-close:focus-visible{outline:3px solid ' + T.onAccent + ';outline-offset:-3px}' +
     '.hanna-panel{position:fixed;right:16px;bottom:88px;width:min(400px,calc(100vw - 32px));height:min(640px,calc(100vh - 112px));' +
     'background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);z-index:2147483000;display:flex;flex-direction:column;overflow:hidden;' +
     'font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}' +
@@ -34,6 +36,9 @@
     '.hanna-close{background:transparent;border:0;color:inherit;font-size:24px;line-height:1;width:40px;height:40px;border-radius:6px;cursor:pointer}' +
     '.hanna-body{flex:1;min-height:0;position:relative}' +
     '.hanna-note{padding:16px;font-size:14px;color:#222}' +
+    // Long button titles wrap instead of being cut off with an ellipsis.
+    '#hanna-webchat .webchat__suggested-action{height:auto;min-height:40px;max-width:100%}' +
+    '#hanna-webchat .webchat__suggested-action__text{white-space:normal;overflow:visible;text-overflow:clip;padding:6px 0}' +
     '.hanna-foot{font-size:11.5px;color:#4a4a4a;padding:4px 12px;border-top:1px solid #e5e5e5}';
 
   function el(tag, attrs, text) {
