@@ -133,6 +133,15 @@ describe('Direct Line for Web Chat', () => {
     expect((await call(bot, 'POST', '/tokens/refresh', never)).status).toBe(404);
   });
 
+  test('behind a TLS proxy (X-Forwarded-Proto: https) the stream address is wss://', async () => {
+    const gen = await call(bot, 'POST', '/tokens/generate');
+    const res = await fetch(`${bot.url}${DL}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${gen.json.token}`, 'x-forwarded-proto': 'https' } });
+    const body = (await res.json()) as { streamUrl: string };
+    expect(body.streamUrl.startsWith(`wss://${new URL(bot.url).host}${DL}/conversations/`)).toBe(true);
+    const plain = await call(bot, 'GET', `/conversations/${gen.json.conversationId}`, gen.json.token as string);
+    expect(String(plain.json.streamUrl).startsWith('ws://')).toBe(true);
+  });
+
   test('bad input gets 400, typing is accepted and not logged, and CORS preflight is answered', async () => {
     const c = await startConversation(bot);
     const url = `/conversations/${c.conversationId}/activities`;

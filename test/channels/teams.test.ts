@@ -15,7 +15,7 @@ import type { ConversationState, Reply } from '../../bot/core/types';
 import { startBot, message, post, texts, type RunningBot } from '../helpers/bot-server';
 
 const APP_ID = '8f0c1d2e-3a4b-4c5d-8e6f-0a1b2c3d4e5f';
-const ENV = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://bot.example.my/', STORAGE_URL: 'memory:' };
+const ENV = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://bot.example.com/', STORAGE_URL: 'memory:' };
 
 describe('Teams app package', () => {
   const entries = readZip(buildTeamsPackage(ENV));
@@ -29,8 +29,8 @@ describe('Teams app package', () => {
   test('the manifest names this bot, its host and the icons, with no placeholder left', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
-    expect(manifest.validDomains).toEqual(['bot.example.my']);
-    expect(manifest.developer.websiteUrl).toBe('https://bot.example.my/');
+    expect(manifest.validDomains).toEqual(['bot.example.com']);
+    expect(manifest.developer.websiteUrl).toBe('https://bot.example.com/');
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.name.short).toBe('Hanna');
     expect(manifest.accentColor).toMatch(/^#[0-9A-F]{6}$/);
@@ -63,7 +63,7 @@ describe('Teams app package', () => {
 
   test('is refused with a clear reason without an app id or an https address', () => {
     expect(() => buildTeamsPackage({ ...ENV, MicrosoftAppId: '' })).toThrow(/MicrosoftAppId/);
-    expect(() => buildTeamsPackage({ ...ENV, PUBLIC_URL: 'http://bot.example.my' })).toThrow(/https/);
+    expect(() => buildTeamsPackage({ ...ENV, PUBLIC_URL: 'http://bot.example.com' })).toThrow(/https/);
     expect(() => buildTeamsPackage({ ...ENV, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL/);
   });
 });

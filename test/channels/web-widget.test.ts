@@ -67,13 +67,13 @@ describe('widget over HTTP', () => {
 
 test('without the bundle, the page and the widget say how to fetch it', async () => {
   const server = restify.createServer();
-  registerWebWidget(server, { title: 'Hanna', color: '#005a70', publicUrl: 'https://bot.example.my', bundlePath: '/nonexistent/webchat.js' });
+  registerWebWidget(server, { title: 'Hanna', color: '#005a70', publicUrl: 'https://bot.example.com', bundlePath: '/nonexistent/webchat.js' });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${server.address().port}`;
   try {
     const html = await (await fetch(`${url}/`)).text();
     expect(html).toContain('npm run fetch-webchat');
-    expect(html).toContain('https://bot.example.my/widget.js');
+    expect(html).toContain('https://bot.example.com/widget.js');
     const js = await (await fetch(`${url}/widget.js`)).text();
     expect(js).toContain('"bundle":false');
     const bundle = await fetch(`${url}/webchat/webchat.js`);

@@ -12,6 +12,7 @@ import { parseInbound } from './inbound';
 import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from '../../limits';
 import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
 import { ActivityFeed, attachStreams } from './stream';
+import { publicOrigin } from '../origin';
 
 export const DIRECTLINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';
@@ -98,11 +99,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   };
 
   /** ws(s)://host of this server as the client reached it (or as PUBLIC_URL names it). */
-  const streamBase = (req: Req): string | null => {
-    if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '').replace(/^http/, 'ws');
-    const host = String(req.headers.host ?? '');
-    return /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host) ? `ws://${host}` : null;
-  };
+  const streamBase = (req: Req): string | null => publicOrigin(req, deps.publicUrl ?? '')?.replace(/^http/, 'ws') ?? null;
 
   const conversationBody = (claims: TokenClaims, req?: Req) => {
     const { token, expiresIn } = tokens.issue(claims.conv, claims.user);

@@ -7,6 +7,7 @@ import crypto from 'crypto';
 import { promisify } from 'util';
 import type restify from 'restify';
 import { renderDemoPage } from './page';
+import { publicOrigin } from '../origin';
 import { stringsFor, type WidgetLang } from './strings';
 import { themeFor } from './theme';
 
@@ -85,7 +86,7 @@ export function registerWebWidget(server: restify.Server, o: WebWidgetOptions): 
   };
 
   server.get('/', async (req, res) => {
-    const origin = o.publicUrl.replace(/\/+$/, '') || `http://${req.headers.host ?? '127.0.0.1'}`;
+    const origin = publicOrigin(req, o.publicUrl) ?? 'https://YOUR-BOT-ADDRESS';
     const transport = new URL(req.url ?? '/', 'http://local').searchParams.get('transport') === 'polling' ? 'polling' : undefined;
     const html = renderDemoPage({ lang: pickLang(req), title: o.title, theme, origin, bundlePresent: bundlePresent(), transport });
     sendText(res, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });
