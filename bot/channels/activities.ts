@@ -5,7 +5,7 @@ import type { Reply } from '../core/types';
 export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text: reply.text,
+    text: markdownLineBreaks(reply.text),
     textFormat: 'markdown',
     // The card's content is also in `text`; speak lets voice and text-only clients read it.
     speak: reply.speak ?? stripMarkdown(reply.text),
@@ -20,6 +20,14 @@ export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
   }
   if (reply.card) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
   return activity;
+}
+
+/**
+ * The core writes one item per line; in markdown a lone newline joins lines into one paragraph
+ * (Web Chat showed the quote breakdown as one run-on line). Two trailing spaces make it a line break.
+ */
+export function markdownLineBreaks(text: string): string {
+  return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
 }
 
 function stripMarkdown(text: string): string {

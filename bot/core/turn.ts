@@ -77,7 +77,9 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
     return finish(t, text, message.channel);
   }
 
-  handle(t, text, u, state.offered[text.toLowerCase()]);
+  // An own property only: "__proto__" or "constructor" typed by a user is a message, not a button.
+  const key = text.toLowerCase();
+  handle(t, text, u, Object.hasOwn(state.offered, key) ? state.offered[key] : undefined);
   return finish(t, text, message.channel);
 }
 

@@ -114,3 +114,9 @@ describe('when the bot does not know', () => {
       ['how do I pay PCB to LHDN', /hasil\.gov\.my/],
     ]));
 });
+
+test('words that are also object keys ("__proto__", "constructor") get an answer like any message', () =>
+  converse([
+    ['__proto__', (r) => expect(r.length).toBeGreaterThan(0)],
+    ['constructor', (r) => expect(r.length).toBeGreaterThan(0)],
+  ]));
