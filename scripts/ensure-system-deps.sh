@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian programs the tests use are installed; run first by `npm test`.
 # Idempotent and quick when everything is there. As root it installs what is missing
-# (apt-get update once, then apt-get install); otherwise it says what to install.
+# (apt-get update once, then apt-get install), or through password-less sudo; otherwise it says what to install.
 set -euo pipefail
 
 # command -> Debian package. Add a line for each program a test needs.
@@ -16,7 +16,9 @@ for cmd in "${!NEEDED[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+as_root=()
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo -n); fi
+if { [ "$(id -u)" -ne 0 ] && [ ${#as_root[@]} -eq 0 ]; } || ! command -v apt-get >/dev/null 2>&1; then
   echo "ensure-system-deps: missing Debian packages: ${missing[*]}" >&2
   echo "  install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
   exit 1
@@ -24,5 +26,5 @@ fi
 
 echo "ensure-system-deps: installing ${missing[*]} ..." >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2
-apt-get install -y -qq "${missing[@]}" >&2
+${as_root[@]+"${as_root[@]}"} apt-get update -qq >&2
+${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
