@@ -1,7 +1,8 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
 import { computeQuote, explainQuote, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
-import type { Entities } from '../../intents';
+import Decimal from 'decimal.js';
+import type { Entities, Understanding } from '../../intents';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
 import { S } from './strings';
@@ -28,6 +29,33 @@ export function amountAnswer(text: string, entities: Entities): string | null {
   } catch {
     return null;
   }
+}
+
+/** Intents whose reading of a message does not outweigh a quote follow-up ("what about RM7,000?"). */
+const QUOTE_LIKE = new Set(['contribution_quote', 'contribution_rates', 'out_of_scope', 'help_menu']);
+/** Below this confidence, even another topic does not outweigh a quote follow-up. */
+const OTHER_TOPIC_AT = 0.8;
+
+/**
+ * Right after a quote, a short message that changes one of its inputs recomputes it: "3000?",
+ * "kalau 4500 pulak", "umur 62", "pekerja asing", "for October 2024". A lone number is a wage
+ * from RM100 up and an age below that. Null when the message is about something else.
+ */
+export function quoteFollowUp(text: string, u: Understanding, last: QuoteRequest): QuoteRequest | null {
+  if (!QUOTE_LIKE.has(u.intent) && u.confidence >= OTHER_TOPIC_AT) return null;
+  const e = u.entities;
+  const change: Partial<QuoteRequest> = {};
+  if (e.wages.length > 0) change.wage = e.wages[0];
+  if (e.ages.length > 0) change.age = e.ages[0];
+  if (e.months.length > 0) change.month = e.months[0];
+  if (e.foreign !== null) change.foreign = e.foreign;
+  const numbers = text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  if (change.wage === undefined && change.age === undefined && e.months.length === 0 && numbers.length === 1) {
+    const n = Number(numbers[0].replace(/,/g, ''));
+    if (n >= 100) change.wage = new Decimal(n).toFixed(2);
+    else if (n >= 15) change.age = n;
+  }
+  return Object.keys(change).length > 0 ? { ...last, ...change } : null;
 }
 
 export interface QuoteOutcome {

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, formById, formHelp, startForm } from './forms';
 import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } from './policy';
-import { quoteReply, requestFromEntities } from './quote-flow';
+import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
 import { INTENT_TITLES, MAIN_TOPICS, S, intentTitle } from './strings';
@@ -193,14 +193,14 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
 }
 
 function route(t: Turn, u: Understanding): void {
-  // A follow-up that only changes the age or nationality of the last quote ("kalau umur 62?").
-  const changesQuote = t.state.lastQuote && u.entities.wages.length === 0 && (u.entities.ages.length > 0 || u.entities.foreign !== null);
-  if (changesQuote && ['contribution_quote', 'contribution_rates', 'out_of_scope'].includes(u.intent)) {
-    sendQuote(t, requestFromEntities(u.entities, t.state.lastQuote)!);
+  // Right after a quote, a message that changes one of its inputs recomputes it.
+  const followUp = t.state.lastIntent === 'contribution_quote' && t.state.lastQuote ? quoteFollowUp(u.text, u, t.state.lastQuote) : null;
+  if (followUp) {
+    sendQuote(t, followUp);
     return;
   }
-  // A wage in a rates question is a quote question.
-  if (u.entities.wages.length > 0 && (u.intent === 'contribution_rates' || u.intent === 'contribution_quote')) {
+  // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000").
+  if (u.entities.wages.length > 0 && ['contribution_rates', 'contribution_quote', 'help_menu', 'out_of_scope'].includes(u.intent)) {
     sendQuote(t, requestFromEntities(u.entities, null)!);
     return;
   }
@@ -284,6 +284,7 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
 
 function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
   t.intent = 'contribution_quote';
+  t.state.lastIntent = 'contribution_quote';
   t.state.misses = 0;
   if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
   const outcome = quoteReply(req, t.lang, t.offers, t.now);

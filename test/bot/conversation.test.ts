@@ -76,6 +76,26 @@ describe('buttons and quotes', () => {
     ]));
 });
 
+describe('quote follow-ups', () => {
+  test('after a quote, a short message changing one input recomputes it', () =>
+    converse([
+      ['berapa caruman gaji 2500', /RM2,500\.00/],
+      ['3000?', /RM3,000\.00/],
+      ['kalau 4500 pulak', /RM4,500\.00/],
+      ['what about RM7,000', /RM7,000\.00[\s\S]*siling|ceiling/],
+      ['untuk oktober 2024', /Oktober 2024[\s\S]*104\.15|86\.65/],
+      ['kalau 62?', /Kategori Kedua/],
+      ['pekerja asing', /tiada SIP|SIP \(Akta 800\): tiada/],
+    ]));
+
+  test('a question on another topic after a quote is answered as that topic', () =>
+    converse([
+      ['berapa caruman gaji 2500', /RM2,500\.00/],
+      ['macam mana nak bayar caruman', /FPX/],
+      ['3000', (r) => expect(r.map((x) => x.text).join(' ')).not.toContain('RM3,000.00')],
+    ]));
+});
+
 describe('late payment', () => {
   test('the answer offers an interest estimate, asked one item at a time', () =>
     converse([
