@@ -2,11 +2,14 @@
 // remembering which button means what so a pressed button routes exactly.
 import type { Answer } from '../../knowledge';
 import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
-import { S, intentTitle } from './strings';
+import { S, intentLabel } from './strings';
+import type { KnowledgeBase } from '../../knowledge';
 
 /** Collects the buttons of one turn and what each does. */
 export class Offers {
   readonly actions: Record<string, OfferedAction> = {};
+
+  constructor(private readonly kb: Pick<KnowledgeBase, 'button'>) {}
 
   button(title: string, action: OfferedAction): SuggestedAction {
     this.actions[title.trim().toLowerCase()] = action;
@@ -14,7 +17,7 @@ export class Offers {
   }
 
   intent(intent: string, lang: Lang): SuggestedAction {
-    return this.button(intentTitle(intent, lang), { kind: 'intent', intent });
+    return this.button(intentLabel(this.kb, intent, lang), { kind: 'intent', intent });
   }
 }
 

@@ -1,6 +1,7 @@
 // Words the conversation engine itself says (button labels, clarifying questions).
 // Answers to questions live in knowledge/; these are the engine's own mechanics.
 // Typed so that a Malay string missing for an English one fails to compile.
+import type { KnowledgeBase } from '../../knowledge';
 import type { Lang } from './types';
 
 export type Bilingual = Record<Lang, string>;
@@ -9,43 +10,13 @@ export function pick(b: Bilingual, lang: Lang): string {
   return b[lang];
 }
 
-/** Short labels for intents, used on clarification and menu buttons. */
-export const INTENT_TITLES = {
-  greeting: { ms: 'Salam', en: 'Hello' },
-  thanks: { ms: 'Terima kasih', en: 'Thanks' },
-  goodbye: { ms: 'Selamat tinggal', en: 'Goodbye' },
-  help_menu: { ms: 'Menu', en: 'Menu' },
-  login_how: { ms: 'Cara log masuk', en: 'How to log in' },
-  portal_link: { ms: 'Pautan rasmi portal', en: 'Official portal link' },
-  first_login: { ms: 'Log masuk kali pertama', en: 'First login' },
-  forgot_password: { ms: 'Lupa kata laluan', en: 'Forgot password' },
-  forgot_user_id: { ms: 'Lupa ID pengguna', en: 'Forgot user ID' },
-  register_portal_id: { ms: 'Daftar Portal ID', en: 'Register a Portal ID' },
-  employer_obligation: { ms: 'Wajib daftar majikan', en: 'Must I register?' },
-  contribution_rates: { ms: 'Kadar caruman', en: 'Contribution rates' },
-  contribution_quote: { ms: 'Kira caruman saya', en: 'Calculate my contribution' },
-  upload_contribution_file: { ms: 'Muat naik fail caruman', en: 'Upload contribution file' },
-  payment_methods: { ms: 'Cara bayar caruman', en: 'How to pay' },
-  acr_receipt: { ms: 'Resit ACR', en: 'ACR receipt' },
-  contribution_status: { ms: 'Status caruman', en: 'Contribution status' },
-  late_payment: { ms: 'Bayar lewat', en: 'Late payment' },
-  contact_support: { ms: 'Hubungi PERKESO', en: 'Contact PERKESO' },
-  human_handoff: { ms: 'Cakap dengan pegawai', en: 'Talk to an officer' },
-  guides: { ms: 'Panduan pengguna', en: 'User guides' },
-  navigate_portal: { ms: 'Menu dalam portal', en: 'Finding things in the portal' },
-  other_agency: { ms: 'Agensi lain', en: 'Other agencies' },
-  out_of_scope: { ms: 'Lain-lain', en: 'Something else' },
-} satisfies Record<string, Bilingual>;
-
-export type IntentId = keyof typeof INTENT_TITLES;
-
-export function intentTitle(intent: string, lang: Lang): string {
-  const t = (INTENT_TITLES as Record<string, Bilingual>)[intent];
-  return t ? t[lang] : intent;
+/** The short label of an intent, as on its button in knowledge/buttons.yaml (support staff edit it there). */
+export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: string, lang: Lang): string {
+  return kb.button(intent, lang)?.title ?? intent;
 }
 
 /** The main topics offered on the welcome and the menu. */
-export const MAIN_TOPICS: IntentId[] = [
+export const MAIN_TOPICS: string[] = [
   'login_how',
   'register_portal_id',
   'contribution_rates',

@@ -8,7 +8,7 @@ import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } f
 import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
-import { INTENT_TITLES, MAIN_TOPICS, S, intentTitle } from './strings';
+import { MAIN_TOPICS, S, intentLabel } from './strings';
 import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
@@ -51,7 +51,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   const state: ConversationState = structuredClone(previous ?? newConversationState());
   const text = (message.text ?? '').trim();
   const t: Turn = {
-    deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(), replies: [], effects: [], intent: null, confidence: null,
+    deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null,
   };
 
   const lastAt = state.transcript.at(-1)?.at;
@@ -86,9 +86,9 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
 /** The bilingual welcome when a user joins the conversation. */
 export function welcome(deps: CoreDeps, previous: ConversationState | undefined): TurnResult {
   const state: ConversationState = structuredClone(previous ?? newConversationState());
-  const offers = new Offers();
+  const offers = new Offers(deps.kb);
   const actions = MAIN_TOPICS.map((i) => {
-    const title = `${INTENT_TITLES[i].ms} / ${INTENT_TITLES[i].en}`;
+    const title = `${intentLabel(deps.kb, i, 'ms')} / ${intentLabel(deps.kb, i, 'en')}`;
     return offers.button(title, { kind: 'intent', intent: i });
   });
   const text = `${deps.kb.phrase('welcome', 'ms')}\n\n${deps.kb.phrase('welcome', 'en')}`;
@@ -305,4 +305,3 @@ function finish(t: Turn, userText: string, _channel: string): TurnResult {
   return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang } };
 }
 
-export { intentTitle };

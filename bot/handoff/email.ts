@@ -1,6 +1,5 @@
 // The e-mail an officer receives for a ticket: bilingual subject with the reference, and a plain
 // text body that reads top to bottom: who, what, then the conversation that led here.
-import { intentTitle } from '../core/strings';
 import type { Ticket } from '../tickets';
 
 export interface MailMessage {
@@ -17,6 +16,8 @@ export interface EmailSettings {
   to: string;
   /** Base URL of the bot, for a link to the ticket on the staff page; empty = no link. */
   publicUrl: string;
+  /** How a topic (an intent id) is named for the officer; default: the id itself. */
+  topicLabel?: (intent: string, lang: 'ms' | 'en') => string;
 }
 
 const KL = 'Asia/Kuala_Lumpur';
@@ -74,7 +75,7 @@ export function composeTicketEmail(ticket: Ticket, settings: EmailSettings): Mai
   if (ticket.missing.length > 0) {
     lines.push('', 'Pengguna melangkau butiran yang ditanda "not given" selepas beberapa cubaan. / The user skipped the items marked "not given" after several tries.');
   }
-  lines.push('', `Topik yang ditanya / Topics asked about: ${ticket.topics.length > 0 ? ticket.topics.map((t) => intentTitle(t, ticket.lang)).join('; ') : '-'}`);
+  lines.push('', `Topik yang ditanya / Topics asked about: ${ticket.topics.length > 0 ? ticket.topics.map((t) => (settings.topicLabel ? settings.topicLabel(t, ticket.lang) : t)).join('; ') : '-'}`);
   lines.push('', 'TRANSKRIP (data peribadi disembunyikan) / TRANSCRIPT (personal data redacted)');
   for (const turn of ticket.transcript) {
     lines.push(`[${hhmm(turn.at)}] ${turn.from === 'user' ? 'Pengguna / User' : 'Bot'}: ${oneLine(turn.text)}`);

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { EffectRunner } from '../conversation-service';
 import type { Logger } from '../logging';
 import { TicketStore } from '../tickets';
+import { intentLabel } from '../core/strings';
 import { composeTicketEmail } from './email';
 import { createTicketEffectRunner } from './effects';
 import { OutboxWorker, type OutboxOptions } from './outbox';
@@ -38,7 +39,7 @@ export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
       ? new OutboxWorker({
           tickets,
           mailer: createSmtpMailer(config.smtpUrl),
-          compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl }),
+          compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) }),
           log: deps.log,
           ...deps.outbox,
         })

@@ -79,13 +79,13 @@ describe('buttons', () => {
       'cara log masuk portal assist', 'daftar id portal majikan baharu', 'kadar caruman perkeso', 'kira caruman', 'bayar caruman lewat', 'cakap dengan pegawai',
     ]);
     expect(kb.answer('help_menu', 'en').suggestions.map((s) => s.title)).toEqual([
-      'How to log in', 'Register a Portal ID', 'Contribution rates', 'Calculate contribution', 'Late payment', 'Talk to an officer',
+      'How to log in', 'Register a Portal ID', 'Contribution rates', 'Calculate my contribution', 'Late payment', 'Talk to an officer',
     ]);
   });
 
   test('the rates answer leads into the calculator', () => {
-    expect(kb.answer('contribution_rates', 'ms').suggestions).toContainEqual({ title: 'Kira caruman', value: 'kira caruman' });
-    expect(kb.answer('contribution_rates', 'en').suggestions).toContainEqual({ title: 'Calculate contribution', value: 'calculate contribution' });
+    expect(kb.answer('contribution_rates', 'ms').suggestions).toContainEqual({ title: 'Kira caruman saya', value: 'kira caruman' });
+    expect(kb.answer('contribution_rates', 'en').suggestions).toContainEqual({ title: 'Calculate my contribution', value: 'calculate contribution' });
   });
 
   test('button() gives the label for clarifying questions, and null for intents without one', () => {

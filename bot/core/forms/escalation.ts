@@ -3,7 +3,7 @@
 // knowledge base phrases (support staff edit them); the checks come from intents/validators.
 import { validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
 import type { KnowledgeBase, PhraseKey } from '../../../knowledge';
-import { intentTitle, type Bilingual } from '../strings';
+import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
 import type { FieldResult, FormDefinition, FormField } from './types';
 import { isSkipped } from './runner';
@@ -116,12 +116,12 @@ function problem(kb: KnowledgeBase) {
 }
 
 /** The topics asked about earlier, newest first, offered as ready-made answers to "what is the problem". */
-function earlierTopics(state: ConversationState, lang: Lang): string[] {
+function earlierTopics(kb: KnowledgeBase, state: ConversationState, lang: Lang): string[] {
   return state.topics
     .filter((t) => !NOT_A_PROBLEM.has(t))
     .slice(-3)
     .reverse()
-    .map((t) => intentTitle(t, lang));
+    .map((t) => intentLabel(kb, t, lang));
 }
 
 export function escalationForm(kb: KnowledgeBase): FormDefinition {
@@ -131,7 +131,7 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
     { name: 'companyName', prompt: phrase(kb, 'ask_company_name'), help: HELP.companyName, validate: companyName(kb) },
     { name: 'repName', prompt: phrase(kb, 'ask_rep_name'), help: HELP.repName, personal: true, redactAs: '[NAME]', validate: repName(kb) },
     { name: 'mykad', prompt: phrase(kb, 'ask_mykad'), help: HELP.mykad, personal: true, redactAs: '[MYKAD]', validate: mykad(kb) },
-    { name: 'problem', prompt: phrase(kb, 'ask_problem'), help: HELP.problem, validate: problem(kb), suggestions: earlierTopics },
+    { name: 'problem', prompt: phrase(kb, 'ask_problem'), help: HELP.problem, validate: problem(kb), suggestions: (state, lang) => earlierTopics(kb, state, lang) },
   ];
   return {
     id: ESCALATION_FORM_ID,
