@@ -3,7 +3,7 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { ConversationService, ConversationRef } from '../conversation-service';
 import { STRINGS } from '../core';
-import type { Logger } from '../logging';
+import { logTurn, type Logger } from '../logging';
 import { localeFor, toActivity } from './activities';
 import { handoffInitiation } from '../handoff/bf-event';
 
@@ -43,9 +43,7 @@ export function createBotLogic(service: ConversationService, log: Logger, option
       const text = messageText(activity) || valueText(activity.value);
       const started = Date.now();
       const turn = await service.message(ref, { text, value: activity.value, channel: ref.channelId });
-      // Message text only at debug (and even then redacted by the logger); the default level has none.
-      log.debug({ conversation: ref.conversationId, text }, 'message');
-      log.info({ conversation: ref.conversationId, channel: ref.channelId, intent: turn.meta.intent, confidence: turn.meta.confidence, lang: turn.meta.lang, latencyMs: Date.now() - started }, 'turn');
+      logTurn(log, { conversation: ref.conversationId, channel: ref.channelId, text, started }, turn.meta);
       await context.sendActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))));
       if (turn.handoff && options.handoffEventChannels?.includes(ref.channelId)) {
         // The ticket is already stored and e-mailed; a hub that is down must not fail the turn.

@@ -4,7 +4,7 @@
 import type restify from 'restify';
 import { ActivityTypes, RoleTypes, type Activity, type Storage } from 'botbuilder';
 import type { ConversationRef, ConversationService } from '../../conversation-service';
-import type { Logger } from '../../logging';
+import { logTurn, type Logger } from '../../logging';
 import { errorActivity } from '../botframework';
 import { localeFor, toActivity } from '../activities';
 import { ActivityLog, since, type LoggedActivity } from './activity-log';
@@ -205,7 +205,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     const started = Date.now();
     try {
       const turn = await deps.service.message(ref(claims), { text, value, channel: CHANNEL_ID });
-      deps.log.info({ conversation: claims.conv, channel: CHANNEL_ID, intent: turn.meta.intent, confidence: turn.meta.confidence, lang: turn.meta.lang, ms: Date.now() - started }, 'turn');
+      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta);
       return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
     } catch (err) {
       // The state was not saved for the failed turn, so the conversation resumes where it was.
