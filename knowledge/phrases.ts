@@ -9,6 +9,7 @@ import { YamlFile } from './yamlFile';
 
 export const PHRASE_KEYS = [
   'welcome',
+  'salam_reply',
   'error_reply',
   'clarify',
   'out_of_scope_second_miss',

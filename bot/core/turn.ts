@@ -32,6 +32,8 @@ export interface CoreDeps {
 /** Intents that are conversation manners, not topics an officer needs to know about. */
 const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
 const DEFAULT_LANG: Lang = 'ms';
+// The Islamic salam, not the secular "salam sejahtera" or "salam hormat".
+const SALAM = /\b(?:assalamualaikum|assalamu alaikum|salamualaikum|askum|as salam)\b|\bsalam\b(?! sejahtera| hormat| perkenalan| 1malaysia)/;
 
 interface Turn {
   deps: CoreDeps;
@@ -261,8 +263,10 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
     case 'greeting':
     case 'help_menu': {
       const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+      // A salam is answered in kind before anything else.
+      const prefix = intent === 'greeting' && SALAM.test(u.normalised) ? `${t.deps.kb.phrase('salam_reply', t.lang)} ` : '';
       // The main topics are the menu; the answer's own suggestions would only repeat them.
-      const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers);
+      const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers, prefix);
       reply.suggestedActions = MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang));
       t.replies.push(reply);
       return;

@@ -31,6 +31,12 @@ describe('small talk in the user’s language', () => {
       ['ok bye, jumpa lagi', /Terima kasih kerana berbual/i],
     ]));
 
+  test('a salam is answered in kind; a secular greeting is not', () =>
+    converse([
+      ['Assalamualaikum', /^Waalaikumussalam!/],
+      ['salam sejahtera', (r) => expect(r[0].text).not.toMatch(/Waalaikumussalam/)],
+    ]));
+
   test('English greeting and the menu are answered in English with the main topics', () =>
     converse([
       ['hello there', (r) => expect(titles(r)).toEqual(expect.arrayContaining(['How to log in', 'Register a Portal ID', 'Contribution rates', 'Calculate my contribution', 'Late payment', 'Talk to an officer']))],
