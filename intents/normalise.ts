@@ -25,6 +25,8 @@ export function cleanText(text: string): string {
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1'); // 2,500 -> 2500
   // keep separators between digits: 2.5k, 10/2024, 2024-10, 900101-14-5678
   s = s.replace(/(\d)([./-])(?=\d)/g, (_m, d: string, sep: string) => d + KEEP[sep]);
+  // the few emoji that carry a message in a support chat: thumbs up / folded hands / OK hand mean thanks
+  s = s.replace(/[\u{1F44D}\u{1F64F}\u{1F44C}]/gu, ' thanks ');
   s = s.replace(/[^\p{L}\p{N}\uE000-\uE002]+/gu, ' ');
   return s.replace(/[\uE000-\uE002]/g, (c) => RESTORE[c]).trim();
 }

@@ -38,6 +38,11 @@ describe('normaliser', () => {
     expect(cleanText('IC: 900101-14-5673.')).toBe('ic 900101-14-5673');
   });
 
+  test('a thumbs-up or folded hands is read as thanks', () => {
+    expect(cleanText('👍')).toBe('thanks');
+    expect(cleanText('ok 🙏')).toBe('ok thanks');
+  });
+
   test('keeps the word an e-mail or web address stands for, not its pieces', () => {
     expect(norm('emel ali@contoh.com.my')).toBe('emel email');
     expect(norm('is https://assist.perkeso.gov.my/x real')).toBe('is url assist perkeso gov my real');
