@@ -3,13 +3,14 @@
 import { createUnderstander } from '../intents';
 import { loadKnowledgeBase } from '../knowledge';
 import type { Config } from './config';
-import { ConversationService } from './conversation-service';
+import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
+import { LOG_KEY_PREFIX } from './channels/directline/activity-log';
 import type { CoreDeps } from './core';
 import { createLogger, type Logger } from './logging';
 import { createServer } from './server';
 import { registerWebChannel } from './channels/web-channel';
 import { createRequestLimits, limitTickets } from './limits';
-import { createStorage, type ClosableStorage } from './storage';
+import { createStorage, retentionPolicy, type ClosableStorage } from './storage';
 import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
 import { registerTriageRoutes } from './triage';
 import type restify from 'restify';
@@ -23,6 +24,9 @@ export interface App {
   handoff: Handoff;
   close(): Promise<void>;
 }
+
+/** Documents holding what visitors typed, deleted RETENTION_DAYS after their last write. Tickets, outbox and counters are not among them. */
+export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
   return { understander: createUnderstander(), kb: loadKnowledgeBase() };
@@ -40,7 +44,7 @@ export interface AppOptions {
 export function createApp(config: Config, options: AppOptions = {}): App {
   const log = options.log ?? createLogger(config.logLevel);
   const deps = options.deps ?? createCoreDeps();
-  const store = createStorage(config.storageUrl);
+  const store = createStorage(config.storageUrl, { retention: retentionPolicy(config.retentionDays, EXPIRING_KEY_PREFIXES), log });
   const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox });
   // The outbox worker runs as long as the app; a failure to start it is logged, tickets still file.
   const handoffReady = handoff.start().catch((err) => log.error({ err }, 'escalation delivery did not start'));

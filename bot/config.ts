@@ -27,6 +27,8 @@ export interface Config {
   /** The bot's name in the website widget, and the widget's main colour (#rrggbb). */
   widgetTitle: string;
   widgetColor: string;
+  /** Days conversation state and widget activity logs are kept after their last write; 0 = forever. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directlineSecret: (env.DIRECTLINE_SECRET ?? '').trim(),
     widgetTitle: (env.WIDGET_TITLE ?? '').trim() || 'Hanna',
     widgetColor: (env.WIDGET_COLOR ?? '').trim() || '#005a70',
+    retentionDays: int(env, 'RETENTION_DAYS', 30, 0, 3650),
   };
   if (!/^#[0-9a-fA-F]{6}$/.test(config.widgetColor)) throw new ConfigError(`WIDGET_COLOR must be a colour like #005a70, got "${config.widgetColor}"`);
   if (config.widgetTitle.length > 40) throw new ConfigError('WIDGET_TITLE must be at most 40 characters');

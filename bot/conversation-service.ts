@@ -41,9 +41,12 @@ export interface HandledTurn {
 
 const MAX_ATTEMPTS = 4;
 
+/** Every conversation state key starts with this (data retention deletes by it). */
+export const STATE_KEY_PREFIX = 'conversation/';
+
 export function stateKey(ref: ConversationRef): string {
   // Conversation and user together: one visitor cannot continue another's conversation.
-  return `conversation/${encodeURIComponent(ref.channelId)}/${encodeURIComponent(ref.conversationId)}/${encodeURIComponent(ref.userId)}`;
+  return `${STATE_KEY_PREFIX}${encodeURIComponent(ref.channelId)}/${encodeURIComponent(ref.conversationId)}/${encodeURIComponent(ref.userId)}`;
 }
 
 interface StoredState {

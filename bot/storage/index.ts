@@ -1,7 +1,9 @@
 // Picks the store from STORAGE_URL: an SQLite file by default, Redis for several instances, memory for tests.
 import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Logger } from '../logging';
 import { SqliteStorage } from './sqlite-storage';
 import { RedisStorage } from './redis-storage';
+import type { RetentionPolicy } from './retention';
 
 export interface ClosableStorage {
   storage: Storage;
@@ -9,20 +11,44 @@ export interface ClosableStorage {
   close(): Promise<void>;
 }
 
-export function createStorage(url: string): ClosableStorage {
+export interface StorageOptions {
+  /** Conversation documents to delete after a while (SQLite: hourly sweep; Redis: TTL; memory: ignored). */
+  retention?: RetentionPolicy;
+  /** Where sweeps and their failures are reported. */
+  log?: Pick<Logger, 'info' | 'error'>;
+}
+
+export function createStorage(url: string, options: StorageOptions = {}): ClosableStorage {
+  const { retention, log } = options;
   if (url === 'memory:' || url === 'memory') {
     return { storage: new MemoryStorage(), kind: 'memory', close: async () => undefined };
   }
   if (url.startsWith('sqlite:') || !url.includes('://')) {
     const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
-    const storage = new SqliteStorage(file);
+    const storage = new SqliteStorage(file, {
+      retention,
+      onSweep: (deleted) => {
+        if (deleted > 0) log?.info({ deleted }, 'retention: deleted conversations past the retention period');
+      },
+      onError: (err) => log?.error({ err }, 'retention: sweep failed'),
+    });
     return { storage, kind: 'sqlite', close: async () => storage.close() };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
-    const storage = new RedisStorage(url);
+    const storage = new RedisStorage(url, { retention });
+    if (retention) {
+      // In the background: a Redis that is away must not hold up the start (writes set TTLs anyway).
+      storage.retainExisting().then(
+        (changed) => {
+          if (changed > 0) log?.info({ changed }, 'retention: applied to conversations stored before');
+        },
+        (err) => log?.error({ err }, 'retention: could not apply to stored conversations'),
+      );
+    }
     return { storage, kind: 'redis', close: () => storage.close() };
   }
   throw new Error(`STORAGE_URL "${url}" is not supported: use sqlite:PATH (default sqlite:./data/hanna.db), redis://HOST:PORT or memory:`);
 }
 
 export { SqliteStorage, RedisStorage };
+export { retentionPolicy, type RetentionPolicy } from './retention';

@@ -4,39 +4,72 @@
 import crypto from 'crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Storage, StoreItems } from 'botbuilder';
+import { expires, type RetentionPolicy } from './retention';
 
 /**
  * Checks every eTag first, then writes every document: all of a write() or none of it.
- * KEYS: the hashes. ARGV per key: expected eTag ('' or '*' = any), document JSON, new eTag.
+ * KEYS: the hashes. ARGV per key: expected eTag ('' or '*' = any), document JSON, new eTag, and
+ * the retention TTL in ms ('' = leave as is, '0' = keep forever, else expire that long after this write).
+ * The TTL is set in the same script as the document, so a stored document never misses its TTL.
  * Returns 0, or the 1-based index of the key whose eTag did not match.
  * Only strings pass through Lua: decoding JSON there (cjson) would turn [] into {}.
  */
 const WRITE_SCRIPT = `
 for i = 1, #KEYS do
-  local expected = ARGV[(i - 1) * 3 + 1]
+  local expected = ARGV[(i - 1) * 4 + 1]
   if expected ~= '' and expected ~= '*' then
     local current = redis.call('HGET', KEYS[i], 'etag')
     if current and current ~= expected then return i end
   end
 end
 for i = 1, #KEYS do
-  redis.call('HSET', KEYS[i], 'doc', ARGV[(i - 1) * 3 + 2], 'etag', ARGV[(i - 1) * 3 + 3])
+  redis.call('HSET', KEYS[i], 'doc', ARGV[(i - 1) * 4 + 2], 'etag', ARGV[(i - 1) * 4 + 3])
+  local ttl = ARGV[(i - 1) * 4 + 4]
+  if ttl == '0' then
+    redis.call('PERSIST', KEYS[i])
+  elseif ttl ~= '' then
+    redis.call('PEXPIRE', KEYS[i], ttl)
+  end
 end
 return 0
 `;
+
+/**
+ * For documents stored before retention was set (or changed to forever): KEYS without a TTL get
+ * ARGV[1] ms, or with ARGV[1] = '0' every TTL is removed. Returns how many keys changed.
+ */
+const RETAIN_EXISTING_SCRIPT = `
+local n = 0
+for i = 1, #KEYS do
+  if ARGV[1] == '0' then
+    n = n + redis.call('PERSIST', KEYS[i])
+  elseif redis.call('PTTL', KEYS[i]) == -1 then
+    redis.call('PEXPIRE', KEYS[i], ARGV[1])
+    n = n + 1
+  end
+end
+return n
+`;
+
+/** A Redis glob matching `text` literally. */
+const globLiteral = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
 
 export interface RedisStorageOptions {
   /** Prefix of every Redis key, so one Redis can serve other applications too. */
   prefix?: string;
   redis?: RedisOptions;
+  /** Documents Redis deletes by itself some time after their last write (a TTL set at every write). */
+  retention?: RetentionPolicy;
 }
 
 export class RedisStorage implements Storage {
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly retention: RetentionPolicy | undefined;
 
   constructor(url: string, options: RedisStorageOptions = {}) {
     this.prefix = options.prefix ?? 'hanna:';
+    this.retention = options.retention;
     // A few quick retries, then an error: a turn fails politely instead of hanging while Redis is away.
     // disconnectTimeout: closing while Redis is away waits that long on a socket that is already gone.
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000, disconnectTimeout: 300, ...options.redis });
@@ -68,10 +101,33 @@ export class RedisStorage implements Storage {
     for (const [key, item] of entries) {
       const { eTag, ...doc } = item;
       keys.push(this.prefix + key);
-      args.push(typeof eTag === 'string' ? eTag : '', JSON.stringify(doc), crypto.randomUUID());
+      args.push(typeof eTag === 'string' ? eTag : '', JSON.stringify(doc), crypto.randomUUID(), this.ttlOf(key));
     }
     const conflict = Number(await this.redis.eval(WRITE_SCRIPT, keys.length, ...keys, ...args));
     if (conflict > 0) throw new Error(`Storage: error writing "${entries[conflict - 1][0]}" due to eTag conflict.`);
+  }
+
+  /**
+   * Applies the retention policy to the documents already stored (SCAN, a few hundred keys per step),
+   * which later writes would otherwise only reach when their conversation continues. Returns how many changed.
+   */
+  async retainExisting(): Promise<number> {
+    if (!this.retention) return 0;
+    let changed = 0;
+    for (const p of this.retention.prefixes) {
+      const keys = this.redis.scanStream({ match: `${globLiteral(this.prefix + p)}*`, count: 500 });
+      for await (const batch of keys as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        changed += Number(await this.redis.eval(RETAIN_EXISTING_SCRIPT, batch.length, ...batch, String(this.retention.maxAgeMs)));
+      }
+    }
+    return changed;
+  }
+
+  /** The TTL argument of the write script for a key (see WRITE_SCRIPT). */
+  private ttlOf(key: string): string {
+    if (!this.retention || !expires(this.retention, key)) return '';
+    return String(this.retention.maxAgeMs);
   }
 
   async delete(keys: string[]): Promise<void> {

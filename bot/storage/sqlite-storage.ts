@@ -5,24 +5,77 @@ import path from 'path';
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { prefixRange, startSweeps, SWEEP_EVERY_MS, type RetentionPolicy, type SweepReport } from './retention';
+
+export interface SqliteStorageOptions extends SweepReport {
+  /** Documents to delete some time after their last write; none when absent or maxAgeMs is 0. */
+  retention?: RetentionPolicy;
+  /** Milliseconds since the epoch: each row's last write time and the sweep's cut-off (tests move it). */
+  clock?: () => number;
+  sweepEveryMs?: number;
+}
 
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement;
   private readonly putStmt: Database.Statement;
   private readonly delStmt: Database.Statement;
+  private readonly clock: () => number;
+  private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
+  private stopSweeps: () => void = () => undefined;
 
-  constructor(file: string) {
+  constructor(file: string, options: SqliteStorageOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.clock = options.clock ?? Date.now;
     this.db = new Database(file);
     // WAL + FULL sync: every acknowledged write survives a crash of the process or the machine.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec('CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, doc TEXT NOT NULL, etag TEXT NOT NULL)');
+    this.migrate();
     this.getStmt = this.db.prepare('SELECT doc, etag FROM items WHERE key = ?');
-    this.putStmt = this.db.prepare('INSERT INTO items (key, doc, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag');
+    this.putStmt = this.db.prepare(
+      'INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at',
+    );
     this.delStmt = this.db.prepare('DELETE FROM items WHERE key = ?');
+    const policy = options.retention;
+    if (policy && policy.maxAgeMs > 0 && policy.prefixes.length > 0) {
+      // One statement for every prefix; key ranges (not LIKE) so the primary-key index applies.
+      const where = policy.prefixes.map(() => '(key >= ? AND key < ?)').join(' OR ');
+      this.sweeper = {
+        stmt: this.db.prepare(`DELETE FROM items WHERE updated_at < ? AND (${where})`),
+        ranges: policy.prefixes.flatMap(prefixRange),
+        maxAgeMs: policy.maxAgeMs,
+      };
+      this.stopSweeps = startSweeps(() => this.sweep(), options.sweepEveryMs ?? SWEEP_EVERY_MS, options);
+    }
+  }
+
+  /** Creates the table, or adds updated_at to a file from before retention existed. */
+  private migrate(): void {
+    // IMMEDIATE: two processes opening one old file at once do not both add the column.
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          'CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, doc TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL DEFAULT 0)',
+        );
+        const columns = this.db.prepare('PRAGMA table_info(items)').all() as { name: string }[];
+        if (!columns.some((c) => c.name === 'updated_at')) {
+          this.db.exec('ALTER TABLE items ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+          // Older rows' age is unknown: their retention period starts now instead of deleting them all at once.
+          this.db.prepare('UPDATE items SET updated_at = ?').run(this.clock());
+        }
+        this.db.exec('CREATE INDEX IF NOT EXISTS items_updated_at ON items (updated_at)');
+      })
+      .immediate();
+  }
+
+  /** Deletes the expired documents now; returns how many. Also runs at open and every hour. */
+  sweep(): number {
+    if (!this.sweeper || !this.db.open) return 0;
+    const { stmt, ranges, maxAgeMs } = this.sweeper;
+    return stmt.run(this.clock() - maxAgeMs, ...ranges).changes;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -37,6 +90,7 @@ export class SqliteStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     // One transaction: either every change is stored or none is.
     const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      const now = this.clock();
       for (const [key, item] of entries) {
         const expected = item.eTag as string | undefined;
         if (expected && expected !== '*') {
@@ -44,7 +98,7 @@ export class SqliteStorage implements Storage {
           if (row && row.etag !== expected) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
         const { eTag: _ignored, ...doc } = item;
-        this.putStmt.run(key, JSON.stringify(doc), crypto.randomUUID());
+        this.putStmt.run(key, JSON.stringify(doc), crypto.randomUUID(), now);
       }
     });
     apply(Object.entries(changes) as [string, Record<string, unknown>][]);
@@ -55,6 +109,7 @@ export class SqliteStorage implements Storage {
   }
 
   close(): void {
+    this.stopSweeps();
     if (this.db.open) this.db.close();
   }
 }

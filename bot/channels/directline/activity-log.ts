@@ -24,8 +24,11 @@ interface Stored extends ConversationLog {
   eTag?: string;
 }
 
+/** Every activity log key starts with this (data retention deletes by it). */
+export const LOG_KEY_PREFIX = 'directline/';
+
 export function logKey(conversationId: string): string {
-  return `directline/${encodeURIComponent(conversationId)}`;
+  return `${LOG_KEY_PREFIX}${encodeURIComponent(conversationId)}`;
 }
 
 export class ActivityLog {
