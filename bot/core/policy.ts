@@ -7,6 +7,16 @@ export const ANSWER_AT = 0.6;
 export const CLARIFY_AT = 0.3;
 /** A runner-up must reach this to be offered as a clarification choice. */
 export const RUNNER_UP_AT = 0.12;
+/**
+ * A short, unsure message right after an answer may be a follow-up on that topic ("what documents
+ * needed?", "how long does approval take"): it is read again together with the topic. Only when the
+ * first reading is unsure: below this out-of-scope confidence, or a help-menu reading below the next.
+ */
+export const FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW = 0.5;
+export const FOLLOW_UP_WHEN_MENU_BELOW = 0.8;
+export const FOLLOW_UP_MAX_WORDS = 8;
+/** How sure the reading with the topic must be to answer on that topic. */
+export const FOLLOW_UP_AT = 0.8;
 /** Offer an officer after this many misses in a row. */
 export const MISSES_BEFORE_OFFICER = 2;
 /** Escalation tickets one conversation may file in one Kuala Lumpur day. */

@@ -4,7 +4,18 @@ import type { Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, formById, formHelp, startForm } from './forms';
-import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER } from './policy';
+import {
+  decide,
+  CLARIFY_AT,
+  FOLLOW_UP_AT,
+  FOLLOW_UP_MAX_WORDS,
+  FOLLOW_UP_WHEN_MENU_BELOW,
+  FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW,
+  FORM_IDLE_MINUTES,
+  MAX_MESSAGE_CHARS,
+  MISSES_BEFORE_OFFICER,
+  type Decision,
+} from './policy';
 import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
@@ -209,6 +220,7 @@ function route(t: Turn, u: Understanding): void {
 
   const decision = decide(u);
   t.confidence = u.confidence;
+  if (followsUpLastTopic(t, u, decision)) return;
   if (decision.kind === 'answer') {
     answerIntent(t, decision.intent, u);
     return;
@@ -221,6 +233,32 @@ function route(t: Turn, u: Understanding): void {
     return;
   }
   miss(t);
+}
+
+/** Readings that say nothing about a topic: a follow-up question often looks like one of these. */
+const GENERIC_READINGS = new Set(['out_of_scope', 'help_menu']);
+
+/** Answers an unsure short message as a follow-up on the last topic when, read with it, it clearly is one. */
+function followsUpLastTopic(t: Turn, u: Understanding, decision: Decision): boolean {
+  const last = t.state.lastIntent;
+  if (!last || SMALL_TALK.has(last) || last === 'contribution_quote' || last === 'human_handoff') return false;
+  const unsure =
+    decision.kind === 'clarify' ||
+    (decision.kind === 'miss' && !(u.intent === 'out_of_scope' && u.confidence >= FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW)) ||
+    (decision.kind === 'answer' && decision.intent === 'help_menu' && u.confidence < FOLLOW_UP_WHEN_MENU_BELOW);
+  if (!unsure || u.text.trim().split(/\s+/).length > FOLLOW_UP_MAX_WORDS) return false;
+  // A message that on its own leans to another topic is about that topic, not a follow-up.
+  if (!GENERIC_READINGS.has(u.intent) && u.intent !== last && u.confidence >= CLARIFY_AT) return false;
+  const topic = t.deps.kb.button(last, t.lang)?.value;
+  if (!topic) return false;
+  const again = t.deps.understander.understand(`${topic} ${u.text}`, { lang: t.lang });
+  if (again.intent !== last || again.confidence < FOLLOW_UP_AT) return false;
+  // The continuation usually holds the details people ask next (documents, timing, exceptions).
+  const more = t.deps.kb.more(last, t.lang, { now: t.now });
+  t.intent = last;
+  t.state.misses = 0;
+  t.replies.push(answerReply(more ?? t.deps.kb.answer(last, t.lang, { now: t.now }), t.lang, t.offers));
+  return true;
 }
 
 function miss(t: Turn): void {

@@ -124,6 +124,23 @@ describe('late payment', () => {
     ]));
 });
 
+describe('follow-up questions on the last topic', () => {
+  test('a short unsure question right after an answer is read with that topic', () =>
+    converse([
+      ['how do i get the portal id', /Portal ID/],
+      ['what documents needed', /SSM/],
+      ['how long does approval take', /not officially stated/],
+    ]));
+
+  test('an unrelated question after an answer is still out of scope, and a message leaning to another topic is not forced onto the last one', () =>
+    converse([
+      ['cara log masuk', /log masuk/i],
+      ['what is the weather today', /can't help with that/],
+      ['cara log masuk', /log masuk/i],
+      ['dokumen apa perlu', (r) => expect(r[0].text).not.toMatch(/Skrin log masuk/)],
+    ]));
+});
+
 describe('when the bot does not know', () => {
   test('two misses in a row offer an officer; an answered question resets the count', () =>
     converse([
