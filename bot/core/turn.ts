@@ -4,18 +4,8 @@ import type { Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, formById, formHelp, startForm } from './forms';
-import {
-  decide,
-  CLARIFY_AT,
-  FOLLOW_UP_AT,
-  FOLLOW_UP_MAX_WORDS,
-  FOLLOW_UP_WHEN_MENU_BELOW,
-  FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW,
-  FORM_IDLE_MINUTES,
-  MAX_MESSAGE_CHARS,
-  MISSES_BEFORE_OFFICER,
-  type Decision,
-} from './policy';
+import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER, type Decision } from './policy';
+import { topicFollowedUp } from './topic-follow-up';
 import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
@@ -235,24 +225,10 @@ function route(t: Turn, u: Understanding): void {
   miss(t);
 }
 
-/** Readings that say nothing about a topic: a follow-up question often looks like one of these. */
-const GENERIC_READINGS = new Set(['out_of_scope', 'help_menu']);
-
-/** Answers an unsure short message as a follow-up on the last topic when, read with it, it clearly is one. */
+/** Answers an unsure short message as a follow-up on the last topic, with the topic's continuation. */
 function followsUpLastTopic(t: Turn, u: Understanding, decision: Decision): boolean {
-  const last = t.state.lastIntent;
-  if (!last || SMALL_TALK.has(last) || last === 'contribution_quote' || last === 'human_handoff') return false;
-  const unsure =
-    decision.kind === 'clarify' ||
-    (decision.kind === 'miss' && !(u.intent === 'out_of_scope' && u.confidence >= FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW)) ||
-    (decision.kind === 'answer' && decision.intent === 'help_menu' && u.confidence < FOLLOW_UP_WHEN_MENU_BELOW);
-  if (!unsure || u.text.trim().split(/\s+/).length > FOLLOW_UP_MAX_WORDS) return false;
-  // A message that on its own leans to another topic is about that topic, not a follow-up.
-  if (!GENERIC_READINGS.has(u.intent) && u.intent !== last && u.confidence >= CLARIFY_AT) return false;
-  const topic = t.deps.kb.button(last, t.lang)?.value;
-  if (!topic) return false;
-  const again = t.deps.understander.understand(`${topic} ${u.text}`, { lang: t.lang });
-  if (again.intent !== last || again.confidence < FOLLOW_UP_AT) return false;
+  const last = topicFollowedUp(t.deps, t.state, u, decision, t.lang);
+  if (!last) return false;
   // The continuation usually holds the details people ask next (documents, timing, exceptions).
   const more = t.deps.kb.more(last, t.lang, { now: t.now });
   t.intent = last;
