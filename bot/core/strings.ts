@@ -30,8 +30,6 @@ export const S = {
     ms: 'Maaf, saya kurang pasti maksud anda. Adakah anda bertanya tentang:',
     en: "Sorry, I'm not quite sure what you mean. Are you asking about:",
   },
-  moreButton: { ms: 'Lagi', en: 'More' },
-  menuButton: { ms: 'Menu', en: 'Menu' },
   source: { ms: 'Sumber', en: 'Source' },
   quoteAskWage: {
     ms: 'Berapakah gaji bulanan pekerja itu? Contoh: RM2,500',
@@ -46,7 +44,6 @@ export const S = {
   quoteChangeForeign: { ms: 'Pekerja asing', en: 'Foreign worker' },
   quoteChangeLocal: { ms: 'Pekerja tempatan', en: 'Local worker' },
   quoteChangeOptOut: { ms: 'Sudah opt-out LINDUNG 24 Jam', en: 'Opted out of LINDUNG 24 Jam' },
-  quoteAnother: { ms: 'Kira gaji lain', en: 'Another wage' },
   cancelled: {
     ms: 'Baik, saya batalkan. Apa lagi yang boleh saya bantu?',
     en: 'OK, cancelled. What else can I help with?',

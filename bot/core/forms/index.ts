@@ -29,9 +29,5 @@ export function formById(id: string, kb?: KnowledgeBase): FormDefinition | undef
   return def;
 }
 
-export function registerForm(def: FormDefinition): void {
-  FORMS[def.id] = def;
-}
-
 export { startForm, answerStep, formHelp, isSkipped } from './runner';
 export type { FormDefinition, FormField, FormContext, FormRunInfo } from './types';
