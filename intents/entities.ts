@@ -80,7 +80,7 @@ function notOverlapping<T>(hits: Hit<T>[], taken: Array<[number, number]>): T[] 
   return out;
 }
 
-export function extractEntities(text: string): Entities {
+export function extractEntities(text: string, _now?: Date): Entities {
   const spans = findSensitive(text);
   const of = (k: string): string[] => spans.filter((s) => s.kind === k).map((s) => s.value);
   // numbers inside identifiers and addresses are not wages, ages or months
@@ -114,6 +114,12 @@ export function extractEntities(text: string): Entities {
     agency,
     looksLikePassword: spans.some((s) => s.kind === 'password'),
     bankAccount: spans.some((s) => s.kind === 'account'),
+    workers: [],
+    skbbkOptOut: null,
+    firstInsuredAge: null,
+    correction: false,
+    daysLate: null,
+    dates: [],
   };
 }
 

@@ -7,7 +7,7 @@
 //
 // Language of a message with no language evidence ("hi", "ok", "RM2500"): the conversation's language, else Malay.
 // A pure language-switch request ("English please") comes back with langSwitch set and intent help_menu.
-export type { Agency, Classification, Entities, Lang, Ranked, Understander, Understanding } from './types';
+export type { Agency, Classification, Entities, Lang, Ranked, Understander, UnderstandContext, Understanding, WorkerEntry } from './types';
 export { createUnderstander, type BuildStats, type UnderstanderOptions } from './understander';
 export { redact } from './redact';
 export { validateMyKad, validateEmployerCode, type MyKadResult } from './validators';

@@ -3,6 +3,15 @@
 export type Lang = 'ms' | 'en';
 export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm';
 
+/** One worker of a message that lists several ("Ahmad 2,100 umur 30, Ravi 2,650 umur 62"). */
+export interface WorkerEntry {
+  name: string | null;
+  /** Ringgit with two decimals. */
+  wage: string;
+  age: number | null;
+  foreign: boolean | null;
+}
+
 export interface Entities {
   /** Ringgit with two decimals, e.g. "2500.00". */
   wages: string[];
@@ -21,6 +30,25 @@ export interface Entities {
   agency: Agency | null;
   looksLikePassword: boolean;
   bankAccount: boolean;
+  /** Every worker when a message lists two or more, each with its own name and age; empty otherwise. */
+  workers: WorkerEntry[];
+  /** LINDUNG 24 Jam (SKBBK) opt-out said in passing: true opted out ("tarik diri", "opt out"), false said not, null unsaid. */
+  skbbkOptOut: boolean | null;
+  /** The age at which the worker was first insured, when said ("first job at 57", "belum pernah daftar PERKESO, umur 56"). */
+  firstInsuredAge: number | null;
+  /** The message corrects what was said before ("opps salah, 3200 sebenarnya", "I meant 3200"). */
+  correction: boolean;
+  /** Days a payment was late, when said ("2 weeks late" -> 14). */
+  daysLate: number | null;
+  /** Calendar dates mentioned (YYYY-MM-DD), e.g. a payment date "bayar 3 Oktober". */
+  dates: string[];
+}
+
+/** What the caller knows besides the text: the conversation's language and today (for "bulan lepas"). */
+export interface UnderstandContext {
+  lang?: Lang;
+  /** The moment of the turn; relative months and dates ("last month", "3 Oktober") resolve against it in Asia/Kuala_Lumpur. */
+  now?: Date;
 }
 
 export interface Ranked {
@@ -47,6 +75,6 @@ export interface Understanding extends Classification {
 }
 
 export interface Understander {
-  understand(text: string, context?: { lang?: Lang }): Understanding;
+  understand(text: string, context?: UnderstandContext): Understanding;
   classify(text: string): Classification & { lang: Lang };
 }

@@ -13,7 +13,7 @@ import type { TrainOptions } from './model';
 import { Normaliser } from './normalise';
 import { TopicMatcher } from './topics';
 import { DEFAULT_DATA_DIR, loadTrainingData } from './training-data';
-import type { Classification, Entities, Lang, Ranked, Understander, Understanding } from './types';
+import type { Classification, Entities, Ranked, Understander, UnderstandContext, Understanding } from './types';
 
 export interface Tuning {
   features: FeatureOptions;
@@ -125,10 +125,10 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
     return { intent: top.intent, confidence: round(top.confidence), ranking: ranked.slice(0, 3).map(roundR) };
   };
 
-  const understand = (text: string, context: { lang?: Lang } = {}): Understanding => {
+  const understand = (text: string, context: UnderstandContext = {}): Understanding => {
     const raw = typeof text === 'string' ? text : String(text ?? '');
     const n = normaliser.normalise(raw);
-    const entities = extractEntities(raw);
+    const entities = extractEntities(raw, context.now);
     const langSwitch = detector.switchRequest(n.text, n.tokens);
     const lang = langSwitch ?? detector.sticky(n.tokens, context.lang);
     let c = rank(n.tokens, entities);

@@ -70,7 +70,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   }
 
   // Until the user's own words show a language, the default must not stick ("hi" then English).
-  const u = deps.understander.understand(text, { lang: state.langSettled ? state.lang ?? undefined : undefined });
+  const u = deps.understander.understand(text, { lang: state.langSettled ? state.lang ?? undefined : undefined, now });
   t.lang = u.langSwitch ?? (u.langEvidence || !state.lang ? u.lang : state.lang);
   state.lang = t.lang;
   if (u.langEvidence) state.langSettled = true;
