@@ -1,6 +1,7 @@
 // Configuration from the environment (and ./.env when present), checked once at start-up.
 import fs from 'fs';
 import path from 'path';
+import { OriginListError, parseOrigins } from './channels/cors';
 
 export interface Config {
   port: number;
@@ -27,6 +28,8 @@ export interface Config {
   /** The bot's name in the website widget, and the widget's main colour (#rrggbb). */
   widgetTitle: string;
   widgetColor: string;
+  /** WIDGET_ORIGINS: the sites (origins) allowed to embed the widget; empty = any. */
+  widgetOrigins: string[];
   /** Days conversation state and widget activity logs are kept after their last write; 0 = forever. */
   retentionDays: number;
 }
@@ -53,6 +56,16 @@ export function loadDotEnv(dir = process.cwd()): void {
   }
 }
 
+function widgetOrigins(raw: string): string[] {
+  try {
+    const policy = parseOrigins(raw);
+    return policy.any ? [] : [...policy.origins];
+  } catch (err) {
+    if (err instanceof OriginListError) throw new ConfigError(`WIDGET_ORIGINS: ${err.message}`);
+    throw err;
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const appId = (env.MicrosoftAppId ?? '').trim();
   const config: Config = {
@@ -76,6 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directlineSecret: (env.DIRECTLINE_SECRET ?? '').trim(),
     widgetTitle: (env.WIDGET_TITLE ?? '').trim() || 'Hanna',
     widgetColor: (env.WIDGET_COLOR ?? '').trim() || '#005a70',
+    widgetOrigins: widgetOrigins(env.WIDGET_ORIGINS ?? ''),
     retentionDays: int(env, 'RETENTION_DAYS', 30, 0, 3650),
   };
   if (!/^#[0-9a-fA-F]{6}$/.test(config.widgetColor)) throw new ConfigError(`WIDGET_COLOR must be a colour like #005a70, got "${config.widgetColor}"`);

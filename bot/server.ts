@@ -97,6 +97,10 @@ export function createServer({ config, service, log, limits = createRequestLimit
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
+  // Uptime checkers often probe with HEAD.
+  server.head('/healthz', async (_req, res) => {
+    res.send(200);
+  });
 
   server.on('restifyError', (req, res, err, next) => {
     // Body parser errors (413, 400) get a JSON body users and operators can read.

@@ -8,6 +8,7 @@ import type { RequestLimits } from '../limits';
 import type { Logger } from '../logging';
 import { registerDirectLine } from './directline';
 import { registerWebWidget } from './web';
+import { ANY_ORIGIN, type OriginPolicy } from './cors';
 
 export interface WebChannelDeps {
   config: Config;
@@ -20,7 +21,8 @@ export interface WebChannelDeps {
 /** Registers the routes; close() ends the open Web Chat streams (call it before server.close()). */
 export function registerWebChannel(server: restify.Server, { config, service, storage, log, limits }: WebChannelDeps): { close(): void } {
   if (!config.directlineSecret) log.info({}, 'DIRECTLINE_SECRET is not set: widget tokens use a per-process key (set it when running several instances)');
-  const directLine = registerDirectLine(server, { service, storage, secret: config.directlineSecret, botName: config.widgetTitle, log, limits, publicUrl: config.publicUrl });
+  const origins: OriginPolicy = config.widgetOrigins.length > 0 ? { any: false, origins: new Set(config.widgetOrigins) } : ANY_ORIGIN;
+  const directLine = registerDirectLine(server, { service, storage, secret: config.directlineSecret, botName: config.widgetTitle, log, limits, publicUrl: config.publicUrl, origins });
   registerWebWidget(server, { title: config.widgetTitle, color: config.widgetColor, publicUrl: config.publicUrl });
   return directLine;
 }

@@ -13,6 +13,7 @@ import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from 
 import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
 import { ActivityFeed, attachStreams } from './stream';
 import { publicOrigin } from '../origin';
+import { ANY_ORIGIN, originAllowed, registerCors, type OriginPolicy } from '../cors';
 
 export const DIRECTLINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';
@@ -29,6 +30,8 @@ export interface DirectLineDeps {
   limits?: RequestLimits;
   /** Public base URL (https://...): streamUrls then use wss:// on its host; empty = the request's Host. */
   publicUrl?: string;
+  /** Sites allowed to use the widget (WIDGET_ORIGINS); default any. */
+  origins?: OriginPolicy;
   /** Offer WebSocket streams (streamUrl); default true. */
   streams?: boolean;
   clock?: () => Date;
@@ -38,11 +41,7 @@ type Req = restify.Request;
 type Res = restify.Response;
 
 function cors(res: Res): void {
-  // Tokens travel in a header, never in cookies, so any site embedding the widget may call.
-  res.header('Access-Control-Allow-Origin', '*');
-  res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent');
-  res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.header('Access-Control-Max-Age', '600');
+  // The CORS headers themselves are set before routing (registerCors in ../cors.ts).
   res.header('Cache-Control', 'no-store');
 }
 
@@ -75,7 +74,10 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       return added;
     },
   };
-  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock });
+  const origins = deps.origins ?? ANY_ORIGIN;
+  registerCors(server, DIRECTLINE_PATH, origins);
+  const allowOrigin = (origin: string | undefined) => originAllowed(origins, origin);
+  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock, originAllowed: allowOrigin });
   const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
 
   /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
@@ -121,11 +123,6 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       recipient: { id: claims.user, name: '', role: RoleTypes.User },
       ...(replyToId ? { replyToId } : {}),
     }));
-
-  server.opts(`${DIRECTLINE_PATH}/*`, async (_req: Req, res: Res) => {
-    cors(res);
-    res.send(204);
-  });
 
   /** False after answering 429: per client address, and per conversation when given. */
   const withinLimits = (req: Req, res: Res, conv?: string): boolean => {

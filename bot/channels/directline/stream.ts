@@ -41,6 +41,8 @@ export interface StreamDeps {
   /** Open streams per conversation at most (a few tabs); more are refused with 429. */
   maxPerConversation?: number;
   clock?: () => Date;
+  /** The page's Origin against WIDGET_ORIGINS; absent = any. */
+  originAllowed?: (origin: string | undefined) => boolean;
 }
 
 function refuse(socket: Duplex, status: string): void {
@@ -60,6 +62,7 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
       if (server.listenerCount('upgrade') === 1) refuse(socket, '404 Not Found');
       return;
     }
+    if (deps.originAllowed && !deps.originAllowed(req.headers.origin)) return refuse(socket, '403 Forbidden');
     const verified = deps.tokens.verify(url.searchParams.get('t') ?? bearer(req.headers.authorization) ?? '');
     if (!verified.ok) return refuse(socket, '403 Forbidden');
     const conv = verified.claims.conv;

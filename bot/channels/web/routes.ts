@@ -48,9 +48,24 @@ function pickLang(req: restify.Request): WidgetLang {
   return /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'ms';
 }
 
-function sendText(res: restify.Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', ...headers });
-  res.end(body);
+function sendText(res: restify.Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}, head = false): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Content-Length': String(bytes.length), ...headers });
+  // HEAD (uptime checkers, CDNs): the same status and headers, no body.
+  res.end(head ? undefined : bytes);
+}
+
+const isHead = (req: restify.Request) => req.method === 'HEAD';
+
+export const etagOf = (body: string | Buffer): string => `"${crypto.createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+
+/** True after answering 304 because the browser already holds this version. */
+function notModified(req: restify.Request, res: restify.Response, etag: string, headers: Record<string, string>): boolean {
+  const held = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (!held.includes(etag) && !held.includes('*')) return false;
+  res.writeHead(304, { ETag: etag, ...headers });
+  res.end();
+  return true;
 }
 
 export function registerWebWidget(server: restify.Server, o: WebWidgetOptions): void {
@@ -64,7 +79,7 @@ export function registerWebWidget(server: restify.Server, o: WebWidgetOptions): 
   const readBundle = async (): Promise<Bundle> => {
     const raw = await fs.promises.readFile(bundlePath);
     const gzip = await promisify(zlib.gzip)(raw, { level: 6 });
-    return { raw, gzip, etag: `"${crypto.createHash('sha256').update(raw).digest('hex').slice(0, 16)}"` };
+    return { raw, gzip, etag: etagOf(raw) };
   };
   const loadBundle = (): Promise<Bundle> => {
     bundle ??= readBundle().catch((err: unknown) => {
@@ -85,32 +100,42 @@ export function registerWebWidget(server: restify.Server, o: WebWidgetOptions): 
     return template.replace('/*CONFIG*/ {}', JSON.stringify(config).replace(/</g, '\\u003c'));
   };
 
-  server.get('/', async (req, res) => {
+  const demoPage = async (req: restify.Request, res: restify.Response) => {
     const origin = publicOrigin(req, o.publicUrl) ?? 'https://YOUR-BOT-ADDRESS';
     const transport = new URL(req.url ?? '/', 'http://local').searchParams.get('transport') === 'polling' ? 'polling' : undefined;
     const html = renderDemoPage({ lang: pickLang(req), title: o.title, theme, origin, bundlePresent: bundlePresent(), transport });
-    sendText(res, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' });
-  });
+    sendText(res, 200, 'text/html; charset=utf-8', html, { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' }, isHead(req));
+  };
+  server.get('/', demoPage);
+  server.head('/', demoPage);
 
-  server.get('/widget.js', async (_req, res) => {
-    sendText(res, 200, 'text/javascript; charset=utf-8', widgetScript(bundlePresent()), { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
-  });
+  // Any page may load the scripts (they are public code, fetched by a script tag); who may then
+  // talk to the bot is decided on the Direct Line routes (WIDGET_ORIGINS).
+  const scriptHeaders = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
-  server.get('/webchat/webchat.js', async (req, res) => {
+  const widget = async (req: restify.Request, res: restify.Response) => {
+    const js = widgetScript(bundlePresent());
+    // Revalidated on every visit (no-cache) but only downloaded again when it changed.
+    const headers = { ...scriptHeaders, 'Cache-Control': 'public, no-cache', ETag: etagOf(js) };
+    if (notModified(req, res, headers.ETag, headers)) return;
+    sendText(res, 200, 'text/javascript; charset=utf-8', js, headers, isHead(req));
+  };
+  server.get('/widget.js', widget);
+  server.head('/widget.js', widget);
+
+  const webchat = async (req: restify.Request, res: restify.Response) => {
     let b: Bundle;
     try {
       b = await loadBundle();
     } catch {
-      sendText(res, 404, 'text/plain; charset=utf-8', 'The Web Chat bundle is missing: run `npm run fetch-webchat` with access to the npm registry.\n');
+      sendText(res, 404, 'text/plain; charset=utf-8', 'The Web Chat bundle is missing: run `npm run fetch-webchat` with access to the npm registry.\n', {}, isHead(req));
       return;
     }
-    const common = { ETag: b.etag, 'Cache-Control': 'public, max-age=86400', Vary: 'Accept-Encoding', 'Access-Control-Allow-Origin': '*' };
-    if (req.headers['if-none-match'] === b.etag) {
-      res.writeHead(304, common);
-      res.end();
-      return;
-    }
+    const common = { ...scriptHeaders, ETag: b.etag, 'Cache-Control': 'public, max-age=86400', Vary: 'Accept-Encoding' };
+    if (notModified(req, res, b.etag, common)) return;
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    sendText(res, 200, 'text/javascript; charset=utf-8', gzip ? b.gzip : b.raw, gzip ? { ...common, 'Content-Encoding': 'gzip' } : common);
-  });
+    sendText(res, 200, 'text/javascript; charset=utf-8', gzip ? b.gzip : b.raw, gzip ? { ...common, 'Content-Encoding': 'gzip' } : common, isHead(req));
+  };
+  server.get('/webchat/webchat.js', webchat);
+  server.head('/webchat/webchat.js', webchat);
 }

@@ -15,6 +15,7 @@ export const WIDGET_STRINGS = {
     ms: 'Pakej Web Chat belum ada pada pelayan ini. Pentadbir: jalankan "npm run fetch-webchat" dan mulakan semula bot.',
     en: 'The Web Chat bundle is not on this server yet. Administrator: run "npm run fetch-webchat" and restart the bot.',
   },
+  unavailable: { ms: 'Sembang tidak tersedia di laman ini.', en: 'Chat unavailable on this site.' },
   notOfficial: { ms: 'Bukan perkhidmatan rasmi PERKESO.', en: 'Not an official PERKESO service.' },
 } satisfies Record<string, Bilingual>;
 

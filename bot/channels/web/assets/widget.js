@@ -19,6 +19,7 @@
   var T = CONFIG.theme;
   var KEY = 'hanna-webchat:' + origin;
   var DOMAIN = origin + '/v3/directline';
+  var CONNECT_TIMEOUT_MS = 10000;
 
   var css =
     '.hanna-bubble{position:fixed;right:16px;bottom:16px;width:60px;height:60px;border-radius:50%;border:0;cursor:pointer;' +
@@ -39,7 +40,21 @@
     // Long button titles wrap instead of being cut off with an ellipsis.
     '#hanna-webchat .webchat__suggested-action{height:auto;min-height:40px;max-width:100%}' +
     '#hanna-webchat .webchat__suggested-action__text{white-space:normal;overflow:visible;text-overflow:clip;padding:6px 0}' +
-    '.hanna-foot{font-size:11.5px;color:#4a4a4a;padding:4px 12px;border-top:1px solid #e5e5e5}';
+    '.hanna-foot{font-size:11.5px;color:#4a4a4a;padding:4px 12px;border-top:1px solid #e5e5e5}' +
+    '.hanna-alert{margin:0;padding:10px 16px;font-size:14px;background:#fff4e5;color:#5c2e00;border-bottom:1px solid #b35c00}' +
+    '.hanna-alert[hidden]{display:none}' +
+    // Phones: the open panel is the whole screen (inside the notch and home-bar insets), the
+    // bubble steps aside while it is open, and suggested actions scroll in one row.
+    '@media (max-width:480px){' +
+    '.hanna-bubble{right:calc(12px + env(safe-area-inset-right,0px));bottom:calc(12px + env(safe-area-inset-bottom,0px))}' +
+    '.hanna-bubble[aria-expanded="true"]{display:none}' +
+    '.hanna-panel{top:0;left:0;right:0;bottom:0;width:100%;height:100%;border-radius:0;box-shadow:none;box-sizing:border-box;' +
+    'padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)}' +
+    '.hanna-head p{display:none}' +
+    '#hanna-webchat .webchat__suggested-actions__flow-box{flex-wrap:nowrap;overflow-x:auto;overflow-y:hidden;max-height:none;scrollbar-width:thin}' +
+    '#hanna-webchat .webchat__suggested-actions__flow-item-box{flex:0 0 auto;max-width:85%}' +
+    '#hanna-webchat .webchat__suggested-action__text{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+    '}';
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -67,10 +82,13 @@
   var close = el('button', { type: 'button', class: 'hanna-close', 'aria-label': S.close }, '\u00d7');
   head.appendChild(titles);
   head.appendChild(close);
+  // Shown when the chat cannot be used here (a site outside WIDGET_ORIGINS) or cannot connect.
+  var alert = el('p', { class: 'hanna-alert', role: 'alert', hidden: '' });
   var body = el('div', { class: 'hanna-body', id: 'hanna-webchat' });
   var note = el('p', { class: 'hanna-note', role: 'status' }, S.loading);
   body.appendChild(note);
   panel.appendChild(head);
+  panel.appendChild(alert);
   panel.appendChild(body);
   panel.appendChild(el('p', { class: 'hanna-foot' }, S.notOfficial));
 
@@ -101,8 +119,11 @@
   function post(path, token) {
     var headers = token ? { Authorization: 'Bearer ' + token } : {};
     return fetch(DOMAIN + path, { method: 'POST', headers: headers }).then(function (r) {
-      if (!r.ok) throw new Error(path + ': ' + r.status);
-      return r.json();
+      if (r.ok) return r.json();
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        var refused = r.status === 403 && j && j.error && j.error.code === 'OriginNotAllowed';
+        throw new Error(refused ? 'refused' : path + ': ' + r.status);
+      });
     });
   }
 
@@ -133,6 +154,14 @@
     });
   }
 
+  var connected = false;
+  function unavailable() {
+    if (connected) return;
+    alert.textContent = S.unavailable;
+    alert.hidden = false;
+    if (note.parentNode) note.hidden = true;
+  }
+
   var started = false;
   function start() {
     if (started) return;
@@ -141,6 +170,8 @@
       note.textContent = S.missing;
       return;
     }
+    // No connection within ~10 s (a proxy, a firewall, a server down): say so instead of spinning.
+    var timer = setTimeout(unavailable, CONNECT_TIMEOUT_MS);
     Promise.all([loadBundle(), session()])
       .then(function (r) {
         var s = r[1];
@@ -150,6 +181,17 @@
         // Resuming: Web Chat reconnects to the conversation and re-reads it from the start.
         if (s.resume) options.conversationId = s.conversationId;
         var directLine = window.WebChat.createDirectLine(options);
+        // DirectLineJS ConnectionStatus: 2 = Online, 4 = FailedToConnect.
+        directLine.connectionStatus$.subscribe(function (status) {
+          if (status === 2) {
+            connected = true;
+            clearTimeout(timer);
+            alert.hidden = true;
+          } else if (status === 4) {
+            connected = false;
+            unavailable();
+          }
+        });
         // Web Chat refreshes its token every 15 minutes; keep the newest for a reload.
         var keep = function () {
           if (directLine.token) save({ token: directLine.token });
@@ -180,7 +222,10 @@
         );
       })
       .catch(function (err) {
-        note.textContent = /bundle/.test(String(err && err.message)) ? S.missing : S.failed;
+        clearTimeout(timer);
+        var message = String(err && err.message);
+        if (/bundle/.test(message)) note.textContent = S.missing;
+        else unavailable();
       });
   }
 
