@@ -36,6 +36,18 @@ section { margin:1.25rem 0; }
 h2 { font-size:1.1rem; margin:1rem 0 .5rem; }
 textarea { width:100%; max-width:40rem; min-height:5rem; }
 .sr { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
+input:not([type]), input[type=text], input[type=password], select { max-width:100%; }
+/* Phones: the ticket table becomes one card per ticket, each value under its column's name. */
+@media (max-width:480px) {
+  main { padding:.75rem; }
+  table.tickets, table.tickets tbody, table.tickets tr, table.tickets td { display:block; width:100%; }
+  table.tickets thead { position:absolute; left:-10000px; width:1px; height:1px; overflow:hidden; }
+  table.tickets tr { border:1px solid var(--line); border-radius:6px; margin:0 0 .75rem; padding:.4rem .6rem; }
+  table.tickets td { border:0; padding:.15rem 0; display:grid; grid-template-columns:8.5rem 1fr; gap:.5rem; word-break:break-word; }
+  table.tickets td::before { content:attr(data-label); font-weight:600; color:var(--muted); font-size:.9rem; }
+  dl { grid-template-columns:1fr; }
+  dd { margin-bottom:.4rem; }
+}
 `;
 
 const SCRIPT = `
@@ -124,8 +136,9 @@ const SCRIPT = `
     var heading = el('h2', { id: 'list-title', tabindex: '-1', text: 'Tickets' });
     view.appendChild(heading);
     view.appendChild(el('div', { class: 'bar' }, [el('div', {}, [el('label', { for: 'status', text: 'Status' }), select]), refresh]));
-    var table = el('table', { 'aria-labelledby': 'list-title' });
-    var head = el('tr', {}, ['Reference', 'Status', 'Filed', 'Company', 'Employer number', 'MyKad', 'Assignee', 'Delivery'].map(function (h) { return el('th', { scope: 'col', text: h }); }));
+    var table = el('table', { 'aria-labelledby': 'list-title', class: 'tickets' });
+    var COLUMNS = ['Reference', 'Status', 'Filed', 'Company', 'Employer number', 'MyKad', 'Assignee', 'Delivery'];
+    var head = el('tr', {}, COLUMNS.map(function (h) { return el('th', { scope: 'col', text: h }); }));
     table.appendChild(el('thead', {}, [head]));
     var body = el('tbody');
     table.appendChild(body);
@@ -137,7 +150,7 @@ const SCRIPT = `
       count.textContent = data.total + ' ticket(s)' + (status === 'all' ? '' : ' with status ' + STATUS_LABEL[status]);
       data.tickets.forEach(function (t) {
         var c = t.checklist || {};
-        body.appendChild(el('tr', {}, [
+        var cells = [
           el('td', {}, [el('a', { href: '#' + t.reference, text: t.reference })]),
           el('td', { class: 'status', text: STATUS_LABEL[t.status] || t.status }),
           el('td', { text: when(t.createdAt) }),
@@ -146,7 +159,10 @@ const SCRIPT = `
           el('td', { text: c.mykad || '-' }),
           el('td', { text: t.assignee || '-' }),
           el('td', { text: delivery(t.delivery) })
-        ]));
+        ];
+        // The column name, shown beside the value when the row is a card (phones).
+        cells.forEach(function (td, i) { td.setAttribute('data-label', COLUMNS[i]); });
+        body.appendChild(el('tr', {}, cells));
       });
       say('');
     }).catch(function (e) { if (e.message !== '401') say(e.message); });

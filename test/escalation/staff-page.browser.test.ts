@@ -1,9 +1,14 @@
 // The staff page in a real browser, driven from the keyboard only: sign in with the token,
 // open a ticket from the list, change its status and add a note. Nothing leaves 127.0.0.1.
+// At phone width the ticket table turns into cards and nothing scrolls sideways.
+import fs from 'fs';
+import path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../e2e/browser';
 import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
 
+/** Screenshots shown in the README, redrawn by every run. */
+const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const TOKEN = 'staff-page-token-0123456789abcdef';
 let bot: Bot;
 let browser: Browser;
@@ -97,3 +102,36 @@ test('a wrong token is refused and the sign-in form comes back with a message', 
   await page.getByRole('alert').filter({ hasText: 'not accepted' }).waitFor({ timeout: 10_000 });
   expect(await page.locator('table').count()).toBe(0);
 }, 30_000);
+
+test('at 390 px (a phone) the list is cards and no page scrolls sideways; screenshots for the README', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.evaluate(`sessionStorage.setItem('hanna-triage-token', ${JSON.stringify(TOKEN)})`);
+  await page.goto(`${bot.url}/staff#?status=all`);
+  await page.getByRole('link', { name: reference }).waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'staff-desktop.png'), clip: { x: 0, y: 0, width: 1280, height: 360 } });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${bot.url}/staff#?status=all`);
+  const link = page.getByRole('link', { name: reference });
+  await link.waitFor({ timeout: 10_000 });
+  expect(await sideways()).toBe(false);
+  // One card per ticket: the row is a block as wide as the page, each value under its column's name.
+  const card = await page.evaluate(`(() => {
+    const tr = [...document.querySelectorAll('a')].find((a) => a.textContent === ${JSON.stringify(reference)}).closest('tr');
+    return { display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width, label: getComputedStyle(tr.cells[5], '::before').content, mykad: tr.cells[5].textContent };
+  })()`);
+  expect(card).toEqual({ display: 'block', width: expect.any(Number), label: '"MyKad"', mykad: '900101-**-***3' });
+  expect((card as { width: number }).width).toBeGreaterThan(300);
+  await page.screenshot({ path: path.join(SHOTS, 'staff-phone.png'), clip: { x: 0, y: 0, width: 390, height: 540 } });
+
+  await link.click();
+  await page.getByRole('heading', { name: new RegExp(reference) }).waitFor();
+  expect(await sideways()).toBe(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}, 30_000);
+
+/** True when the page is wider than the window (the user would have to scroll sideways). */
+function sideways(): Promise<boolean> {
+  return page.evaluate('document.scrollingElement.scrollWidth > window.innerWidth') as Promise<boolean>;
+}
