@@ -8,5 +8,5 @@ export { quoteJsonLine } from './json-line';
 export { explainQuote } from './explain';
 export { lateInterest, explainLateInterest } from './late-interest';
 export type { LateInterest, LateInterestRequest } from './late-interest';
-export { currentWageMonth } from './months';
+export { currentWageMonth, monthName } from './months';
 export { parseMoney, formatRM } from './money';

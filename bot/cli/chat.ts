@@ -13,11 +13,19 @@ import { createStorage } from '../storage';
 // One terminal session is one conversation; its id keeps tickets from different sessions apart.
 const REF = { channelId: 'terminal', conversationId: `terminal-${process.pid}-${Date.now()}`, userId: 'terminal-user' };
 
+/** Markdown as a terminal shows it: links as "title (url)", bold and italics markers removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,;:!?]|$)/g, '$1$2');
+}
+
 export function renderReplies(replies: Reply[]): { text: string; buttons: string[] } {
   const lines: string[] = [];
   const buttons: string[] = [];
   for (const r of replies) {
-    lines.push(`Hanna: ${r.text.replace(/\n/g, '\n       ')}`);
+    lines.push(`Hanna: ${plainText(r.text).replace(/\n/g, '\n       ')}`);
     for (const a of r.suggestedActions ?? []) {
       buttons.push(a.value);
       lines.push(`  [${buttons.length}] ${a.title}`);

@@ -1,11 +1,11 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
-import { computeQuote, explainQuote, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { computeQuote, formatRM, monthName, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
 import Decimal from 'decimal.js';
 import type { Entities, Understanding } from '../../intents';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
-import { S } from './strings';
+import { changeButtons, shortQuoteText, whyButton } from './quote-text';
 
 /** Builds a quote request from the entities of one message, on top of an earlier request. */
 export function requestFromEntities(entities: Entities, base: QuoteRequest | null): QuoteRequest | null {
@@ -71,59 +71,46 @@ export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: D
     if (err instanceof QuoteError) return { reply: textReply(err[lang]), request: null };
     throw err;
   }
-  const text = explainQuote(quote, lang);
-  const actions = [];
-  const isOld = req.age !== undefined && req.age >= 60;
-  actions.push(
-    isOld
-      ? offers.button(S.quoteChangeAgeUnder60[lang], { kind: 'quote_change', change: { age: 35 } })
-      : offers.button(S.quoteChangeAge60[lang], { kind: 'quote_change', change: { age: 60 } }),
-  );
-  actions.push(
-    req.foreign
-      ? offers.button(S.quoteChangeLocal[lang], { kind: 'quote_change', change: { foreign: false } })
-      : offers.button(S.quoteChangeForeign[lang], { kind: 'quote_change', change: { foreign: true, skbbkOptOut: false } }),
-  );
-  if (quote.skbbk && !req.foreign) {
-    actions.push(offers.button(S.quoteChangeOptOut[lang], { kind: 'quote_change', change: { skbbkOptOut: true } }));
-  }
-  actions.push(offers.intent('contribution_quote', lang));
+  // Short first (the three figures, one line per scheme, the assumptions); the full
+  // explanation behind "Kenapa?" / "Why?".
+  const text = shortQuoteText(quote, req, lang);
+  const actions = [...changeButtons(req, quote, lang, offers), whyButton(req, lang, offers, now), offers.intent('contribution_quote', lang)];
   const reply: Reply = { text, suggestedActions: actions, card: quoteCard(quote, lang) };
   return { reply, request: req };
 }
 
 const L = {
-  title: { ms: 'Anggaran caruman bulanan', en: 'Monthly contribution' },
-  wage: { ms: 'Gaji', en: 'Wage' },
+  wage: { ms: 'Gaji {wage}', en: 'Wage {wage}' },
+  employerPays: { ms: 'Majikan bayar', en: 'Employer pays' },
+  deduct: { ms: 'Potong daripada gaji', en: 'Deduct from wage' },
+  total: { ms: 'Jumlah kepada PERKESO', en: 'Total to PERKESO' },
   month: { ms: 'Bulan upah', en: 'Wage month' },
   act4: { ms: 'PERKESO (Akta 4), kategori', en: 'SOCSO (Act 4), category' },
-  eis: { ms: 'SIP / EIS (Akta 800)', en: 'EIS (Act 800)' },
+  eis: { ms: 'SIP (Akta 800)', en: 'EIS (Act 800)' },
   skbbk: { ms: 'LINDUNG 24 Jam (pekerja)', en: 'LINDUNG 24 Jam (employee)' },
   employer: { ms: 'Majikan', en: 'Employer' },
   employee: { ms: 'Pekerja', en: 'Employee' },
-  total: { ms: 'Jumlah', en: 'Total' },
-  none: { ms: 'tidak berkenaan', en: 'not applicable' },
+  none: { ms: 'tiada', en: 'none' },
 };
 
-/** An Adaptive Card (1.3, within what Teams renders) with the same figures as the text. */
+/** An Adaptive Card (1.3, within what Teams renders): the same figures, order and money format as the text. */
 export function quoteCard(q: Quote, lang: Lang): Record<string, unknown> {
-  const rm = (v: string) => `RM${v}`;
+  const rm = formatRM;
   const facts = [
-    { title: L.wage[lang], value: rm(q.wage) },
-    { title: L.month[lang], value: q.month },
+    { title: L.employerPays[lang], value: rm(q.employer_total) },
+    { title: L.deduct[lang], value: rm(q.employee_total) },
+    { title: L.total[lang], value: rm(q.total) },
     { title: `${L.act4[lang]} ${q.act4.category}`, value: `${L.employer[lang]} ${rm(q.act4.employer)} · ${L.employee[lang]} ${rm(q.act4.employee)}` },
     { title: L.eis[lang], value: q.eis ? `${L.employer[lang]} ${rm(q.eis.employer)} · ${L.employee[lang]} ${rm(q.eis.employee)}` : L.none[lang] },
     { title: L.skbbk[lang], value: q.skbbk ? rm(q.skbbk.employee) : L.none[lang] },
-    { title: L.employer[lang], value: rm(q.employer_total) },
-    { title: L.employee[lang], value: rm(q.employee_total) },
-    { title: L.total[lang], value: rm(q.total) },
+    { title: L.month[lang], value: monthName(q.month, lang) },
   ];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.3',
     body: [
-      { type: 'TextBlock', text: L.title[lang], weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: L.wage[lang].replace('{wage}', rm(q.wage)), weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts },
     ],
   };

@@ -7,6 +7,7 @@ import { answerStep, formById, formHelp, startForm } from './forms';
 import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER, type Decision } from './policy';
 import { topicFollowedUp } from './topic-follow-up';
 import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
+import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
 import { MAIN_TOPICS, S, intentLabel } from './strings';
@@ -181,6 +182,10 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
       sendQuote(t, { ...t.state.lastQuote, ...action.change });
       return;
     }
+    case 'quote_why':
+      t.intent = 'contribution_quote';
+      t.replies.push(quoteWhyReply(action.request, action.at, t.lang, t.offers));
+      return;
     case 'text': {
       const routed = t.deps.understander.understand(action.text, { lang: t.lang });
       route(t, { ...routed, lang: t.lang });

@@ -33,6 +33,8 @@ export type OfferedAction =
   | { kind: 'text'; text: string }
   | { kind: 'more'; intent: string }
   | { kind: 'quote_change'; change: Partial<QuoteRequest> }
+  /** "Kenapa?" / "Why?": the full explanation of the quote made from `request` at `at` (ISO). */
+  | { kind: 'quote_why'; request: QuoteRequest; at: string }
   | { kind: 'form'; form: string };
 
 export interface TranscriptTurn {

@@ -76,6 +76,9 @@ describe('hanna chat', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Welcome/);
     expect(r.out).toContain('42.85');
+    // Markdown links read as "title (url)" in a terminal, and no markdown markers show.
+    expect(r.out).toContain('Rate of Contribution (wage ceiling RM6,000 from October 2024) (https://www.perkeso.gov.my/en/rate-of-contribution.html)');
+    expect(r.out).not.toMatch(/\]\(|\*\*/);
   });
 });
 

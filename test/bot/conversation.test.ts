@@ -47,7 +47,7 @@ describe('small talk in the user’s language', () => {
   test('a greeting without language evidence does not fix the language: the next English question gets English', () =>
     converse([
       ['hi', /./],
-      ['SOCSO for RM3,200 salary', /Contributions for wages of RM3,200\.00/],
+      ['SOCSO for RM3,200 salary', /Wage RM3,200\.00: the employer pays/],
       ['ok', /./],
       ['terima kasih', /welcome/i],
     ]));

@@ -1,0 +1,127 @@
+// The short quote reply: the three figures an employer acts on first (what the employer pays,
+// what to deduct from the wage, the total to PERKESO), one line per scheme, the assumptions in
+// one line, the source. The long explanation (bands, reasons, every assumption spelled out)
+// stays one button away ("Kenapa?" / "Why?"), built by calculators/explain.ts.
+import { computeQuote, explainQuote, formatRM, monthName, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
+import type { Offers } from './replies';
+import { textReply } from './replies';
+import { S } from './strings';
+
+type Bi = Record<Lang, string>;
+
+const T = {
+  employerPays: { ms: 'Gaji {wage}{month}: majikan bayar **{amount}**', en: 'Wage {wage}{month}: the employer pays **{amount}**' },
+  deduct: { ms: 'Potong daripada gaji pekerja: **{amount}**', en: "Deduct from the employee's wage: **{amount}**" },
+  total: { ms: 'Jumlah kepada PERKESO: **{amount}**', en: 'Total to PERKESO: **{amount}**' },
+  act4: { ms: 'PERKESO (Akta 4)', en: 'SOCSO (Act 4)' },
+  cat1: { ms: 'Kategori Pertama', en: 'First Category' },
+  cat2: { ms: 'Kategori Kedua', en: 'Second Category' },
+  eis: { ms: 'SIP (Akta 800)', en: 'EIS (Act 800)' },
+  skbbk: { ms: 'LINDUNG 24 Jam', en: 'LINDUNG 24 Jam' },
+  employer: { ms: 'majikan', en: 'employer' },
+  employee: { ms: 'pekerja', en: 'employee' },
+  none: { ms: 'tiada', en: 'none' },
+  ceiling: { ms: 'Gaji di atas siling {ceiling}: amaun kategori gaji tertinggi.', en: "Wage above the {ceiling} ceiling: the top band's amounts." },
+  assumed: { ms: 'Anggapan', en: 'Assumptions' },
+  source: { ms: 'Sumber', en: 'Source' },
+} satisfies Record<string, Bi>;
+
+/** One short phrase per assumption the figures rest on (calculators/coverage.ts keys). */
+const ASSUMED: Record<string, Bi> = {
+  age: { ms: 'umur 18–59', en: 'age 18–59' },
+  ageUnder60: { ms: 'umur bawah 60', en: 'under 60' },
+  firstInsured: { ms: 'mula diinsuranskan sebelum 55', en: 'first insured before 55' },
+  nationality: { ms: 'warganegara', en: 'citizen' },
+  skbbk_opt_out: { ms: 'tidak tarik diri', en: 'not opted out' },
+  month: { ms: 'bulan upah {month}', en: 'wage month {month}' },
+};
+
+export const WHY_BUTTON: Bi = { ms: 'Kenapa?', en: 'Why?' };
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+}
+
+function assumedPhrase(q: Quote, req: QuoteRequest, key: string, lang: Lang): string {
+  if (key === 'month') return fill(ASSUMED.month[lang], { month: monthName(q.month, lang) });
+  if (key === 'age') {
+    // The calculator assumes an age three ways (calculators/coverage.ts), by what was given.
+    if (req.age === undefined && req.firstInsuredAge === undefined) return ASSUMED.age[lang];
+    if (req.age === undefined) return ASSUMED.ageUnder60[lang];
+    return ASSUMED.firstInsured[lang];
+  }
+  return (ASSUMED[key] ?? { ms: key, en: key })[lang];
+}
+
+/** "Anggapan: umur 18–59, warganegara, tidak tarik diri, bulan upah Disember 2026", or null. */
+export function assumptionsLine(q: Quote, req: QuoteRequest, lang: Lang): string | null {
+  if (q.assumptions.length === 0) return null;
+  return `${T.assumed[lang]}: ${q.assumptions.map((a) => assumedPhrase(q, req, a.key, lang)).join(', ')}`;
+}
+
+/** One line per scheme: who pays what. */
+export function schemeLines(q: Quote, lang: Lang): string[] {
+  const er = T.employer[lang];
+  const ee = T.employee[lang];
+  const cat = q.act4.category === 1 ? T.cat1[lang] : T.cat2[lang];
+  const lines = [`• ${T.act4[lang]}, ${cat}: ${er} ${formatRM(q.act4.employer)}, ${ee} ${formatRM(q.act4.employee)}`];
+  lines.push(q.eis ? `• ${T.eis[lang]}: ${er} ${formatRM(q.eis.employer)}, ${ee} ${formatRM(q.eis.employee)}` : `• ${T.eis[lang]}: ${T.none[lang]}`);
+  if (q.skbbk) lines.push(`• ${T.skbbk[lang]}: ${ee} ${formatRM(q.skbbk.employee)}`);
+  else if (q.reasons.some((r) => r.key === 'skbbk')) lines.push(`• ${T.skbbk[lang]}: ${T.none[lang]}`);
+  return lines;
+}
+
+/** The short reply text (markdown): three figures, schemes, ceiling, assumptions, source. */
+export function shortQuoteText(q: Quote, req: QuoteRequest, lang: Lang): string {
+  const monthAssumed = q.assumptions.some((a) => a.key === 'month');
+  const month = monthAssumed ? '' : ` (${monthName(q.month, lang)})`;
+  const lines = [
+    fill(T.employerPays[lang], { wage: formatRM(q.wage), month, amount: formatRM(q.employer_total) }),
+    fill(T.deduct[lang], { amount: formatRM(q.employee_total) }),
+    fill(T.total[lang], { amount: formatRM(q.total) }),
+    ...schemeLines(q, lang),
+  ];
+  if (q.ceilingApplied) lines.push(fill(T.ceiling[lang], { ceiling: formatRM(q.ceiling) }));
+  const assumed = assumptionsLine(q, req, lang);
+  if (assumed) lines.push(assumed);
+  lines.push(`${T.source[lang]}: ${q.sources.map((s) => `[${s.title}](${s.url})`).join(' · ')}`);
+  return lines.join('\n');
+}
+
+/** The buttons that change what the quote assumed (age, nationality, LINDUNG opt-out). */
+export function changeButtons(req: QuoteRequest, q: Quote, lang: Lang, offers: Offers): SuggestedAction[] {
+  const actions: SuggestedAction[] = [];
+  const isOld = req.age !== undefined && req.age >= 60;
+  actions.push(
+    isOld
+      ? offers.button(S.quoteChangeAgeUnder60[lang], { kind: 'quote_change', change: { age: 35 } })
+      : offers.button(S.quoteChangeAge60[lang], { kind: 'quote_change', change: { age: 60 } }),
+  );
+  actions.push(
+    req.foreign
+      ? offers.button(S.quoteChangeLocal[lang], { kind: 'quote_change', change: { foreign: false } })
+      : offers.button(S.quoteChangeForeign[lang], { kind: 'quote_change', change: { foreign: true, skbbkOptOut: false } }),
+  );
+  if (q.skbbk && !req.foreign) {
+    actions.push(offers.button(S.quoteChangeOptOut[lang], { kind: 'quote_change', change: { skbbkOptOut: true } }));
+  }
+  return actions;
+}
+
+/** "Kenapa?" / "Why?": the full explanation of exactly this quote (same request, same clock). */
+export function whyButton(req: QuoteRequest, lang: Lang, offers: Offers, now: Date): SuggestedAction {
+  const action: OfferedAction = { kind: 'quote_why', request: req, at: now.toISOString() };
+  return offers.button(WHY_BUTTON[lang], action);
+}
+
+/** The reply to "Kenapa?": bands, ceiling, reasons, every assumption in full, sources; the change buttons again. */
+export function quoteWhyReply(req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
+  try {
+    const q = computeQuote(req, new Date(at));
+    return textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers));
+  } catch (err) {
+    if (err instanceof QuoteError) return textReply(err[lang]);
+    throw err;
+  }
+}
