@@ -13,12 +13,11 @@ import { createStorage } from '../storage';
 // One terminal session is one conversation; its id keeps tickets from different sessions apart.
 const REF = { channelId: 'terminal', conversationId: `terminal-${process.pid}-${Date.now()}`, userId: 'terminal-user' };
 
-/** Markdown as a terminal shows it: links as "title (url)", bold and italics markers removed. */
+/** Markdown as a terminal shows it: links as "title (url)", bold markers removed (not the stars of a masked "900101-**-***3"). */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,;:!?]|$)/g, '$1$2');
+    .replace(/\*\*([^*\n]*[\p{L}\p{N}][^*\n]*)\*\*/gu, '$1');
 }
 
 export function renderReplies(replies: Reply[]): { text: string; buttons: string[] } {

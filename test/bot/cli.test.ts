@@ -1,6 +1,7 @@
 // The `hanna` command as a user runs it: a real child process, stdin and stdout.
 import { spawnSync } from 'child_process';
 import path from 'path';
+import { plainText } from '../../bot/cli/chat';
 
 const root = path.resolve(__dirname, '..', '..');
 function hanna(args: string[], input = ''): { code: number | null; out: string; err: string } {
@@ -87,5 +88,13 @@ describe('hanna with a wrong command', () => {
     const r = hanna(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown command/);
+  });
+});
+
+describe('terminal rendering', () => {
+  test('links read as "title (url)"; bold markers go, masked digits keep their stars', () => {
+    expect(plainText('Sumber: [PERKESO](https://www.perkeso.gov.my/) · [A](https://a.example/x)')).toBe('Sumber: PERKESO (https://www.perkeso.gov.my/) · A (https://a.example/x)');
+    expect(plainText('majikan bayar **RM47.75**')).toBe('majikan bayar RM47.75');
+    expect(plainText('MyKad: 900101-**-***3')).toBe('MyKad: 900101-**-***3');
   });
 });

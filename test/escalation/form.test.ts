@@ -19,7 +19,16 @@ describe('the checklist in Malay', () => {
     expect(first.text).toMatch(/nombor majikan/i);
     expect(first.text).toMatch(/A3100001237X/);
     expect(first.text).toMatch(/hanya digunakan untuk tiket ini/);
-    expect(first.text).toMatch(/disimpan/);
+    // The notice is two short sentences before the question; the rest is behind "Privasi: lagi".
+    const notice = first.text.split('\n\n').find((p) => /hanya digunakan/.test(p)) ?? '';
+    expect(notice.split(/(?<=\.)\s+/)).toHaveLength(2);
+    expect(notice.length).toBeLessThan(160);
+    expect(first.text).not.toMatch(/disimpan/);
+    expect(first.buttons).toContain('Privasi: lagi');
+    const more = await say(bot.url, c, 'Privasi: lagi');
+    expect(more.text).toMatch(/disimpan dalam sistem tiket/);
+    expect(more.text).toMatch(/nombor majikan/i); // the same question again, not counted as a wrong answer
+    expect(more.text).not.toMatch(/tidak sah/);
 
     expect((await say(bot.url, c, GOOD_ANSWERS[0])).text).toMatch(/nama syarikat/i);
     expect((await say(bot.url, c, GOOD_ANSWERS[1])).text).toMatch(/nama wakil/i);

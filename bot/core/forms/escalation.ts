@@ -136,7 +136,9 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
   return {
     id: ESCALATION_FORM_ID,
     fields,
-    intro: { ms: `${privacy.ms} ${PRIVACY_DETAIL.ms}`, en: `${privacy.en} ${PRIVACY_DETAIL.en}` },
+    // Two short sentences up front; why the data is needed and how it is kept behind "more".
+    intro: privacy,
+    introMore: PRIVACY_DETAIL,
     maxTries: ESCALATION_MAX_TRIES,
     complete(values, ctx, info) {
       // Skipped items are left out of the checklist; the ticket lists them as missing.

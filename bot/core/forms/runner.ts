@@ -15,20 +15,25 @@ const T = {
     en: 'If you do not have this now, press "Skip".',
   },
   cancelHint: { ms: 'Taip "batal" untuk berhenti.', en: 'Type "cancel" to stop.' },
+  more: { ms: 'Privasi: lagi', en: 'Privacy: more' },
 };
+
+/** What the intro's "more" button sends back; never taken as an answer. */
+const MORE_VALUE = '__intro_more__';
 
 export function startForm(def: FormDefinition, ctx: FormContext): Reply[] {
   ctx.state.form = { id: def.id, step: 0, values: {}, tries: 0, startedAt: ctx.now.toISOString() };
   const intro = def.intro ? def.intro[ctx.lang] + '\n\n' : '';
-  return [promptReply(def, ctx, intro)];
+  const more = def.introMore ? [ctx.offers.button(T.more[ctx.lang], { kind: 'text', text: MORE_VALUE })] : [];
+  return [promptReply(def, ctx, intro, more)];
 }
 
-function promptReply(def: FormDefinition, ctx: FormContext, prefix = ''): Reply {
+function promptReply(def: FormDefinition, ctx: FormContext, prefix = '', extra: Reply['suggestedActions'] = []): Reply {
   const form = ctx.state.form!;
   const field = def.fields[form.step];
   const titles = field.suggestions ? field.suggestions(ctx.state, ctx.lang) : [];
   const actions = titles.map((t) => ctx.offers.button(t, { kind: 'text', text: t }));
-  return textReply(prefix + field.prompt[ctx.lang], actions);
+  return textReply(prefix + field.prompt[ctx.lang], [...actions, ...(extra ?? [])]);
 }
 
 export function formHelp(def: FormDefinition, ctx: FormContext): Reply[] {
@@ -41,6 +46,8 @@ export type StepOutcome = { kind: 'next'; replies: Reply[] } | { kind: 'done'; c
 export function answerStep(def: FormDefinition, ctx: FormContext, text: string, u: Understanding): StepOutcome {
   const form = ctx.state.form!;
   const field = def.fields[form.step];
+  // "More" on the intro: the rest of it, then the same question again (not an answer, not a try).
+  if (text === MORE_VALUE) return { kind: 'next', replies: [promptReply(def, ctx, def.introMore ? `${def.introMore[ctx.lang]}\n\n` : '')] };
   // Either language's word skips, in case the user types it instead of pressing the button.
   const typed = text.trim().toLowerCase();
   const skipping = form.tries >= def.maxTries && def.maxTries > 0 && (typed === T.skip.ms.toLowerCase() || typed === T.skip.en.toLowerCase());

@@ -42,8 +42,10 @@ export interface FormCompletion {
 export interface FormDefinition {
   id: string;
   fields: FormField[];
-  /** Said with the first prompt (e.g. a privacy notice). */
+  /** Said with the first prompt (e.g. a privacy notice): keep it short. */
   intro?: Bilingual;
+  /** The rest of the intro, shown when the "more" button offered with it is pressed. */
+  introMore?: Bilingual;
   /** After this many wrong answers the user may skip the item; 0 = never. */
   maxTries: number;
   skipLabel?: Bilingual;
