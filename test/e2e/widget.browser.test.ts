@@ -173,3 +173,21 @@ test('the pages loaded nothing from any other host', () => {
   expect(requests.length).toBeGreaterThan(5);
   expect(outside).toEqual([]);
 });
+
+test('at 390 px (a phone) the demo page does not scroll sideways and the open chat fills the screen', async () => {
+  const tab = await browser.context.newPage();
+  try {
+    await tab.setViewportSize({ width: 390, height: 844 });
+    await tab.goto(`${bot.url}/`);
+    await tab.locator(SENDBOX).waitFor({ timeout: 20_000 });
+    expect(await tab.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await tab.locator('#hanna-panel').boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    expect(await tab.locator('.hanna-bubble').isVisible()).toBe(false);
+    await tab.locator('.hanna-close').click();
+    // Closed: the page itself, still without sideways scrolling, and the bubble back.
+    expect(await tab.locator('.hanna-bubble').isVisible()).toBe(true);
+    expect(await tab.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
+  } finally {
+    await tab.close();
+  }
+});

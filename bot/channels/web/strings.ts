@@ -10,7 +10,6 @@ export const WIDGET_STRINGS = {
   subtitle: { ms: 'Bantuan majikan: caruman PERKESO & portal ASSIST', en: 'Employer help: PERKESO contributions & the ASSIST portal' },
   placeholder: { ms: 'Taip soalan anda', en: 'Type your question' },
   loading: { ms: 'Memuatkan sembang…', en: 'Loading the chat…' },
-  failed: { ms: 'Sembang tidak dapat dimulakan. Sila muat semula halaman.', en: 'The chat could not start. Please reload the page.' },
   missing: {
     ms: 'Pakej Web Chat belum ada pada pelayan ini. Pentadbir: jalankan "npm run fetch-webchat" dan mulakan semula bot.',
     en: 'The Web Chat bundle is not on this server yet. Administrator: run "npm run fetch-webchat" and restart the bot.',

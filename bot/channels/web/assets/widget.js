@@ -37,23 +37,23 @@
     '.hanna-close{background:transparent;border:0;color:inherit;font-size:24px;line-height:1;width:40px;height:40px;border-radius:6px;cursor:pointer}' +
     '.hanna-body{flex:1;min-height:0;position:relative}' +
     '.hanna-note{padding:16px;font-size:14px;color:#222}' +
-    // Long button titles wrap instead of being cut off with an ellipsis.
+    // Suggested actions in one row that scrolls sideways (touch, shift+wheel, its thin scroll bar,
+    // or Tab), so they never fill half the panel; a very long title wraps inside its chip.
+    '#hanna-webchat .webchat__suggested-actions__flow-box{flex-wrap:nowrap;overflow-x:auto;overflow-y:hidden;max-height:none;scrollbar-width:thin}' +
+    '#hanna-webchat .webchat__suggested-actions__flow-item-box{flex:0 0 auto;max-width:85%}' +
     '#hanna-webchat .webchat__suggested-action{height:auto;min-height:40px;max-width:100%}' +
     '#hanna-webchat .webchat__suggested-action__text{white-space:normal;overflow:visible;text-overflow:clip;padding:6px 0}' +
     '.hanna-foot{font-size:11.5px;color:#4a4a4a;padding:4px 12px;border-top:1px solid #e5e5e5}' +
     '.hanna-alert{margin:0;padding:10px 16px;font-size:14px;background:#fff4e5;color:#5c2e00;border-bottom:1px solid #b35c00}' +
     '.hanna-alert[hidden]{display:none}' +
-    // Phones: the open panel is the whole screen (inside the notch and home-bar insets), the
-    // bubble steps aside while it is open, and suggested actions scroll in one row.
+    // Phones: the open panel is the whole screen (inside the notch and home-bar insets) and the
+    // bubble steps aside while it is open.
     '@media (max-width:480px){' +
     '.hanna-bubble{right:calc(12px + env(safe-area-inset-right,0px));bottom:calc(12px + env(safe-area-inset-bottom,0px))}' +
     '.hanna-bubble[aria-expanded="true"]{display:none}' +
     '.hanna-panel{top:0;left:0;right:0;bottom:0;width:100%;height:100%;border-radius:0;box-shadow:none;box-sizing:border-box;' +
     'padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)}' +
     '.hanna-head p{display:none}' +
-    '#hanna-webchat .webchat__suggested-actions__flow-box{flex-wrap:nowrap;overflow-x:auto;overflow-y:hidden;max-height:none;scrollbar-width:thin}' +
-    '#hanna-webchat .webchat__suggested-actions__flow-item-box{flex:0 0 auto;max-width:85%}' +
-    '#hanna-webchat .webchat__suggested-action__text{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
     '}';
 
   function el(tag, attrs, text) {
