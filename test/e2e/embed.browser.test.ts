@@ -11,6 +11,7 @@ import { startBot, type RunningBot } from '../helpers/bot-server';
 import { launchBrowser, type Browser } from './browser';
 import { createCoreDeps } from '../../bot/app';
 import { WIDGET_STRINGS } from '../../bot/channels/web/strings';
+import { WEBCHAT_REQUEST_HEADERS } from '../../bot/channels/cors';
 import type { CoreDeps } from '../../bot/core';
 
 const README = path.resolve(__dirname, '../../README.md');
@@ -61,10 +62,16 @@ let deps: CoreDeps;
 let bot: RunningBot;
 let site: EmbedSite;
 let browser: Browser;
+/** The request headers Chromium asked the bot to allow in its CORS preflights. */
+const preflightHeaders = new Set<string>();
 
 beforeAll(async () => {
   deps = createCoreDeps();
   bot = await startBot({}, deps);
+  bot.app.server.server.on('request', (req: http.IncomingMessage) => {
+    const asked = req.method === 'OPTIONS' ? req.headers['access-control-request-headers'] : undefined;
+    for (const h of String(asked ?? '').split(',')) if (h.trim()) preflightHeaders.add(h.trim().toLowerCase());
+  });
   site = await startSite();
   browser = await launchBrowser();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -239,3 +246,8 @@ test('a widget that cannot connect within about 10 s says the chat is unavailabl
     await page.close();
   }
 }, 30_000);
+
+test('the headers Web Chat sent in the real runs above are exactly the ones the bot allows', () => {
+  // Chromium names them in its preflights; X-Requested-With is the one the bot once refused.
+  expect([...preflightHeaders].sort()).toEqual(WEBCHAT_REQUEST_HEADERS.map((h) => h.toLowerCase()).sort());
+});
