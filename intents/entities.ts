@@ -1,23 +1,10 @@
 // Entity extraction: the values a form or the calculator needs, in every form users write them.
 import Decimal from 'decimal.js';
 import type { Agency, Entities } from './types';
+import { findNumberPhrases } from './number-words';
 import { findSensitive } from './sensitive';
-
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-// after "RM" a space may also group thousands: "RM 2 500"
-const NUM_RM = String.raw`\d{1,3}(?:[, ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
-const MULT: Record<string, number> = { k: 1000, ribu: 1000, thousand: 1000, juta: 1_000_000, million: 1_000_000, mil: 1_000_000 };
-const MULT_WORD = String.raw`k|ribu|thousand|juta|million|mil`;
-
-// RM2,500 / rm 3k / MYR 1800 / RM1,750.50 / RM 2.5 ribu
-const WAGE_RM = new RegExp(String.raw`(?<![\w])(?:rm|myr)\s?(${NUM_RM})(?:\s?(${MULT_WORD})\b)?`, 'gi');
-// 2.5k / 4 ribu / 3 thousand / 1800 ringgit / 2k ringgit
-const WAGE_SUFFIX = new RegExp(String.raw`(?<![\w.,])(${NUM})(?:\s?(${MULT_WORD})(?![a-z])(?:\s?(?:ringgit|myr))?|\s?(?:ringgit|myr)\b)`, 'gi');
-// "gaji 5500", "earns 1800", "salary of 3200", "gaji pekerja 2000": a bare amount shortly after a wage word
-const WAGE_WORD = new RegExp(
-  String.raw`\b(?:gaji|gajinya|salary|salaries|wage|wages|upah|pendapatan|income|earns?|earning|bergaji|paid|dibayar)\b(?:\s+(?:of|is|sebanyak|ialah|dia|pekerja|worker|saya|staff|employee|around|about|lebih kurang|kira-kira|dalam|within|only|just|hanya|baru|sebulan|monthly|bulanan|per month|a month)){0,3}\s*:?\s*(${NUM})(?![\d.,]*\s?(?:%|tahun|thn|years?|yrs?|yo\b|bulan\b|months?\b|hari\b|days?\b|orang\b|people\b|pekerja\b|workers?\b|employees?\b|staff\b))`,
-  'gi',
-);
+import { keepFree, uniq, type Hit, type Taken } from './spans';
+import { findWages } from './wages';
 
 const AGE_RES = [
   // "my worker is 62", "pekerja sy dah 61", "she's 58"
@@ -53,43 +40,17 @@ const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['ssm', /\b(?:ssm|suruhanjaya syarikat|companies commission|mycoid|ezbiz)\b/i],
 ];
 
-function toMoney(num: string, mult?: string): string | null {
-  const n = new Decimal(num.replace(/[, ]/g, ''));
-  const v = mult ? n.times(MULT[mult.toLowerCase()] ?? 1) : n;
-  if (v.lte(0) || v.gte(10_000_000)) return null;
-  return v.toFixed(2);
-}
-
-function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-interface Hit<T> {
-  start: number;
-  end: number;
-  value: T;
-}
-
-function notOverlapping<T>(hits: Hit<T>[], taken: Array<[number, number]>): T[] {
-  const out: T[] = [];
-  for (const h of hits.sort((a, b) => a.start - b.start)) {
-    if (taken.some(([s, e]) => h.start < e && h.end > s)) continue;
-    taken.push([h.start, h.end]);
-    out.push(h.value);
-  }
-  return out;
-}
-
 export function extractEntities(text: string, _now?: Date): Entities {
   const spans = findSensitive(text);
   const of = (k: string): string[] => spans.filter((s) => s.kind === k).map((s) => s.value);
   // numbers inside identifiers and addresses are not wages, ages or months
-  const taken: Array<[number, number]> = spans.map((s) => [s.start, s.end]);
+  const taken: Taken = spans.map((s) => [s.start, s.end]);
 
   const digits = /\d/.test(text);
+  const phrases = findNumberPhrases(text);
   const months = digits ? extractMonths(text, taken) : [];
   const ages = digits ? extractAges(text, taken) : [];
-  const wages = digits ? extractWages(text, taken) : [];
+  const wages = digits || phrases.length ? findWages(text, taken, { phrases, correctionCue: false }).hits.map((h) => h.value) : [];
 
   const foreign = FOREIGN_RE.test(text) ? true : LOCAL_RE.test(text) ? false : null;
   let agency: Agency | null = null;
@@ -123,7 +84,7 @@ export function extractEntities(text: string, _now?: Date): Entities {
   };
 }
 
-function extractMonths(text: string, taken: Array<[number, number]>): string[] {
+function extractMonths(text: string, taken: Taken): string[] {
   const hits: Hit<string>[] = [];
   const add = (start: number, end: number, y: number, m: number): void => {
     if (m >= 1 && m <= 12 && y >= 1990 && y <= 2099) hits.push({ start, end, value: `${y}-${String(m).padStart(2, '0')}` });
@@ -133,10 +94,10 @@ function extractMonths(text: string, taken: Array<[number, number]>): string[] {
   for (const x of text.matchAll(bulan)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
   for (const x of text.matchAll(mmYyyy)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
   for (const x of text.matchAll(yyyyMm)) add(x.index!, x.index! + x[0].length, Number(x[1]), Number(x[2]));
-  return uniq(notOverlapping(hits, taken));
+  return uniq(keepFree(hits, taken).map((h) => h.value));
 }
 
-function extractAges(text: string, taken: Array<[number, number]>): number[] {
+function extractAges(text: string, taken: Taken): number[] {
   const hits: Hit<number>[] = [];
   for (const re of AGE_RES) {
     for (const x of text.matchAll(re)) {
@@ -145,27 +106,6 @@ function extractAges(text: string, taken: Array<[number, number]>): number[] {
       if (age >= 14 && age <= 100) hits.push({ start, end: start + x[1].length, value: age });
     }
   }
-  return uniq(notOverlapping(hits, taken));
+  return uniq(keepFree(hits, taken).map((h) => h.value));
 }
 
-// "2000 salary", "3500 gaji", "1800 sebulan": a bare amount right before a wage word
-const WAGE_BEFORE_WORD = new RegExp(String.raw`(?<![\w.,])(${NUM})\s+(?:salary|gaji|wage|wages|upah|sebulan|per month|a month)\b`, 'gi');
-
-function extractWages(text: string, taken: Array<[number, number]>): string[] {
-  const hits: Hit<string>[] = [];
-  const add = (start: number, len: number, num: string, mult?: string): void => {
-    const v = toMoney(num, mult);
-    if (v) hits.push({ start, end: start + len, value: v });
-  };
-  for (const x of text.matchAll(WAGE_RM)) add(x.index!, x[0].length, x[1], x[2]);
-  for (const x of text.matchAll(WAGE_SUFFIX)) add(x.index!, x[0].length, x[1], x[2]);
-  for (const x of text.matchAll(WAGE_BEFORE_WORD)) {
-    // below RM100 a number before "gaji" is more likely an age or a count than a wage
-    if (Number(x[1].replace(/,/g, '')) >= 100) add(x.index!, x[1].length, x[1]);
-  }
-  for (const x of text.matchAll(WAGE_WORD)) {
-    const start = x.index! + x[0].lastIndexOf(x[1]);
-    if (Number(x[1].replace(/,/g, '')) >= 10) add(start, x[1].length, x[1]);
-  }
-  return uniq(notOverlapping(hits, taken));
-}
