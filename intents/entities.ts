@@ -4,6 +4,8 @@ import type { Agency, Entities } from './types';
 import { findNumberPhrases } from './number-words';
 import { findSensitive } from './sensitive';
 import { keepFree, uniq, type Hit, type Taken } from './spans';
+import { findDaysLate } from './days-late';
+import { extractCalendar } from './relative-dates';
 import { findWages } from './wages';
 
 const AGE_RES = [
@@ -13,19 +15,6 @@ const AGE_RES = [
   /\b(\d{1,3})\s?(?:tahun|thn)(?!\s*(?:lepas|lalu|yang lalu|ago|lagi|kerja|bekerja|berkhidmat|dahulu|dulu))\b/gi,
   /\b(\d{1,3})\s?(?:years?|yrs?)[\s-]?old\b/gi,
   /\b(\d{1,3})\s?(?:yo|y\/o|y\.o\.?)(?![a-z])/gi,
-];
-
-const MONTH_NAMES: Record<string, number> = {
-  jan: 1, january: 1, januari: 1, feb: 2, february: 2, februari: 2, mar: 3, march: 3, mac: 3, apr: 4, april: 4,
-  may: 5, mei: 5, jun: 6, june: 6, jul: 7, july: 7, julai: 7, aug: 8, august: 8, ogos: 8, ogo: 8,
-  sep: 9, sept: 9, september: 9, oct: 10, october: 10, okt: 10, oktober: 10, nov: 11, november: 11,
-  dec: 12, december: 12, dis: 12, disember: 12,
-};
-const MONTH_NAME_RE = new RegExp(String.raw`\b(${Object.keys(MONTH_NAMES).join('|')})\.?,?\s*'?(\d{4})\b`, 'gi');
-const MONTH_NUMERIC = [
-  /(?<![\d/.-])(\d{1,2})\s?[/-]\s?(\d{4})(?![\d/-])/g, // 10/2024, 10-2024
-  /(?<![\d/.-])(\d{4})[-/](\d{1,2})(?![\d/-])/g, // 2024-10 (year first)
-  /\b(?:bulan|month|bln)\s+(\d{1,2})\s*(?:[/-]|tahun|year)?\s*(\d{4})\b/gi, // bulan 10 2024
 ];
 
 const FOREIGN_RE =
@@ -40,7 +29,7 @@ const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['ssm', /\b(?:ssm|suruhanjaya syarikat|companies commission|mycoid|ezbiz)\b/i],
 ];
 
-export function extractEntities(text: string, _now?: Date): Entities {
+export function extractEntities(text: string, now?: Date): Entities {
   const spans = findSensitive(text);
   const of = (k: string): string[] => spans.filter((s) => s.kind === k).map((s) => s.value);
   // numbers inside identifiers and addresses are not wages, ages or months
@@ -48,7 +37,9 @@ export function extractEntities(text: string, _now?: Date): Entities {
 
   const digits = /\d/.test(text);
   const phrases = findNumberPhrases(text);
-  const months = digits ? extractMonths(text, taken) : [];
+  // dates before months, and both before ages and wages: "3 Oktober 2026" is one date, "10 hari" no age
+  const { months, dates } = extractCalendar(text, taken, now);
+  const late = findDaysLate(text, taken);
   const ages = digits ? extractAges(text, taken) : [];
   const wages = digits || phrases.length ? findWages(text, taken, { phrases, correctionCue: false }).hits.map((h) => h.value) : [];
 
@@ -79,22 +70,9 @@ export function extractEntities(text: string, _now?: Date): Entities {
     skbbkOptOut: null,
     firstInsuredAge: null,
     correction: false,
-    daysLate: null,
-    dates: [],
+    daysLate: late?.days ?? null,
+    dates,
   };
-}
-
-function extractMonths(text: string, taken: Taken): string[] {
-  const hits: Hit<string>[] = [];
-  const add = (start: number, end: number, y: number, m: number): void => {
-    if (m >= 1 && m <= 12 && y >= 1990 && y <= 2099) hits.push({ start, end, value: `${y}-${String(m).padStart(2, '0')}` });
-  };
-  for (const x of text.matchAll(MONTH_NAME_RE)) add(x.index!, x.index! + x[0].length, Number(x[2]), MONTH_NAMES[x[1].toLowerCase()]);
-  const [mmYyyy, yyyyMm, bulan] = MONTH_NUMERIC;
-  for (const x of text.matchAll(bulan)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
-  for (const x of text.matchAll(mmYyyy)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
-  for (const x of text.matchAll(yyyyMm)) add(x.index!, x.index! + x[0].length, Number(x[1]), Number(x[2]));
-  return uniq(keepFree(hits, taken).map((h) => h.value));
 }
 
 function extractAges(text: string, taken: Taken): number[] {

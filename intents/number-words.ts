@@ -281,3 +281,11 @@ function readPhrase(text: string, toks: Tok[], i: number): Read {
 
 /** The default words (intents/lexicon/numbers.json), read and checked once when the module loads. */
 export const NUMBER_WORDS: NumberWords = loadNumberWords();
+
+/** The whole text read as one number ("dua", "sepuluh", "two", "20"), or null. For counts before a unit: "dua minggu". */
+export function readNumber(text: string, nw: NumberWords = NUMBER_WORDS): Decimal | null {
+  const toks = tokens(text.trim(), nw);
+  if (!toks.length) return null;
+  const r = readPhrase(text.trim(), toks, 0);
+  return r.end === toks.length ? r.value : null;
+}
