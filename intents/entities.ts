@@ -1,12 +1,13 @@
 // Entity extraction: the values a form or the calculator needs, in every form users write them.
-import Decimal from 'decimal.js';
 import type { Agency, Entities } from './types';
-import { findNumberPhrases } from './number-words';
+import { findDaysLate } from './days-late';
+import { findNumberPhrases, type NumberPhrase } from './number-words';
+import { correctionCue, firstInsuredAge, foreignIn, skbbkOptOut } from './quote-details';
+import { extractCalendar } from './relative-dates';
 import { findSensitive } from './sensitive';
 import { keepFree, uniq, type Hit, type Taken } from './spans';
-import { findDaysLate } from './days-late';
-import { extractCalendar } from './relative-dates';
 import { findWages } from './wages';
+import { groupWorkers, parseWorkerTable } from './workers';
 
 const AGE_RES = [
   // "my worker is 62", "pekerja sy dah 61", "she's 58"
@@ -16,11 +17,6 @@ const AGE_RES = [
   /\b(\d{1,3})\s?(?:years?|yrs?)[\s-]?old\b/gi,
   /\b(\d{1,3})\s?(?:yo|y\/o|y\.o\.?)(?![a-z])/gi,
 ];
-
-const FOREIGN_RE =
-  /\b(?:pekerja asing|warga asing|bukan warganegara|foreign (?:workers?|employees?|staff|labou?rs?|nationals?)|foreigners?|non[- ]?citizens?|non[- ]?malaysians?|expat(?:riate)?s?|pati|pekerja indonesia|pekerja bangladesh|pekerja nepal|pekerja myanmar)\b/i;
-const LOCAL_RE =
-  /\b(?:pekerja tempatan|tempatan|warganegara|local (?:workers?|employees?|staff)|locals?|citizens?|malaysians?|rakyat malaysia|pemastautin tetap|permanent residents?)\b/i;
 
 const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['kwsp', /\b(?:kwsp|epf|i-?akaun|kumpulan wang simpanan pekerja|employees? provident fund)\b/i],
@@ -40,10 +36,23 @@ export function extractEntities(text: string, now?: Date): Entities {
   // dates before months, and both before ages and wages: "3 Oktober 2026" is one date, "10 hari" no age
   const { months, dates } = extractCalendar(text, taken, now);
   const late = findDaysLate(text, taken);
-  const ages = digits ? extractAges(text, taken) : [];
-  const wages = digits || phrases.length ? findWages(text, taken, { phrases, correctionCue: false }).hits.map((h) => h.value) : [];
+  const ageHits = digits || phrases.length ? extractAges(text, taken, phrases) : [];
+  const cue = correctionCue(text);
+  const found = digits || phrases.length ? findWages(text, taken, { phrases, correctionCue: cue.strong || cue.weak }) : { hits: [], replaced: 0 };
+  let wageHits = found.hits;
+  let ages = uniq(ageHits.map((h) => h.value));
+  const correction = cue.strong || found.replaced > 0 || (cue.weak && (wageHits.length > 0 || ageHits.length > 0));
 
-  const foreign = FOREIGN_RE.test(text) ? true : LOCAL_RE.test(text) ? false : null;
+  // a pasted list of lines gives each worker from its own line; otherwise amounts are grouped in the text
+  const table = digits ? parseWorkerTable(text) : null;
+  let workers = table ?? groupWorkers(text, wageHits, ageHits, taken);
+  if (table) {
+    wageHits = table.map((w, i) => ({ start: i, end: i, value: w.wage }));
+    ages = uniq(table.flatMap((w) => (w.age === null ? [] : [w.age])));
+  }
+  if (workers.length < 2) workers = [];
+
+  const foreign = foreignIn(text);
   let agency: Agency | null = null;
   let first = Infinity;
   for (const [a, re] of AGENCY_RES) {
@@ -54,7 +63,7 @@ export function extractEntities(text: string, now?: Date): Entities {
     }
   }
   return {
-    wages,
+    wages: wageHits.map((h) => h.value),
     ages,
     months,
     employerCodes: uniq(of('employerCode').map((c) => c.toUpperCase())),
@@ -66,16 +75,19 @@ export function extractEntities(text: string, now?: Date): Entities {
     agency,
     looksLikePassword: spans.some((s) => s.kind === 'password'),
     bankAccount: spans.some((s) => s.kind === 'account'),
-    workers: [],
-    skbbkOptOut: null,
-    firstInsuredAge: null,
-    correction: false,
+    workers,
+    skbbkOptOut: /opt|tarik|trik|trk|lindung|skbbk|pelepasan|24/i.test(text) ? skbbkOptOut(text) : null,
+    firstInsuredAge: digits ? firstInsuredAge(text, ages) : null,
+    correction,
     daysLate: late?.days ?? null,
     dates,
   };
 }
 
-function extractAges(text: string, taken: Taken): number[] {
+const AGE_WORD_BEFORE = /\b(?:umur|umurnya|berumur|usia|berusia|age|aged)\s*(?:is|ialah|dia|:)?\s*$/i;
+const AGE_WORD_AFTER = /^\s*(?:tahun|thn|years?\s+old|yrs?\s+old|yo)\b(?!\s*(?:lepas|lalu|yang lalu|ago|lagi|kerja|bekerja|berkhidmat|dahulu|dulu))/i;
+
+function extractAges(text: string, taken: Taken, phrases: NumberPhrase[]): Hit<number>[] {
   const hits: Hit<number>[] = [];
   for (const re of AGE_RES) {
     for (const x of text.matchAll(re)) {
@@ -84,6 +96,13 @@ function extractAges(text: string, taken: Taken): number[] {
       if (age >= 14 && age <= 100) hits.push({ start, end: start + x[1].length, value: age });
     }
   }
-  return uniq(keepFree(hits, taken).map((h) => h.value));
+  // "umur lima puluh enam", "fifty-eight years old"
+  for (const p of phrases) {
+    const age = p.value.toNumber();
+    if (!Number.isInteger(age) || age < 14 || age > 100) continue;
+    if (AGE_WORD_BEFORE.test(text.slice(Math.max(0, p.start - 20), p.start)) || AGE_WORD_AFTER.test(text.slice(p.end, p.end + 24))) {
+      hits.push({ start: p.start, end: p.end, value: age });
+    }
+  }
+  return keepFree(hits, taken);
 }
-

@@ -42,13 +42,13 @@ const NAME_AMOUNT = new RegExp(
   'gd',
 );
 /** Words that are not a name when an amount follows them. */
-const NOT_A_NAME = new Set(
+export const NOT_A_NAME = new Set(
   `gaji gajinya salary salaries wage wages upah rm myr umur age aged usia berumur berusia bulan bln month months tahun year years staff pekerja worker workers
   employee employees orang people dan and atau or untuk utk for dengan with kira calculate berapa brp how much total jumlah caruman contribution contributions
   socso perkeso eis sip lindung skbbk is ialah ke ni tu itu ini saya sy my our kami we i dia he she they the a an of to bayar pay paid owe hutang lewat late
   hari days minggu weeks k ribu setengah sebulan monthly about around only just baru hanya ada have has got lagi then lepas last next depan bukan not
   sebenarnya actually patut should be meant mean salah silap typo sorry opps oops ops maaf also juga pula pulak kalau if what about how camne macam mana
-  mcm nak want need perlu total pekerjanya kerani clerk maid driver pemandu cashier juruwang kod code no nombor number ic mykad tel phone lot jalan jln`
+  mcm nak want need perlu total pekerjanya kod code no nombor number ic mykad tel phone lot jalan jln`
     .split(/\s+/)
     .filter(Boolean),
 );
