@@ -55,9 +55,9 @@ export function firstInsuredAge(text: string, ages: number[]): number | null {
 
 // a correction beyond doubt, with or without a number: "opps salah", "sorry typo", "I meant", "bukan 2300"
 const CORRECTION_STRONG =
-  /(?:\b(?:op+s+|oops+|alamak|silap|tersilap|tersalah|typo|i\s+meant|meant\s+to\s+say|maksud\s+(?:saya|sy|aku)|sepatutnya|patutnya|should\s+(?:have\s+)?be(?:en)?|correction|pembetulan|betulkan|salah\s+(?:taip|tulis|bagi)|wrongly\s+typed|typed\s+wrong|salah\s+sikit)\b|\b(?:bukan|bkn|not)\s+(?:rm\s?)?\d)/i;
+  /(?:\b(?:op+s+|oops+|alamak|silap|tersilap|tersalah|typo|i\s+meant|meant\s+to\s+say|maksud\s+(?:saya|sy|aku)|correction|pembetulan|betulkan|salah\s+(?:taip|tulis|bagi)|wrongly\s+typed|typed\s+wrong|salah\s+sikit)\b|\b(?:bukan|bkn|not|should\s+(?:have\s+)?be(?:en)?|sepatutnya|patutnya|patut)\s+(?:rm\s?)?\d)/i;
 // words that correct only when the message also gives a value: "salah, 3200", "actually 3200"
-const CORRECTION_WEAK = /\b(?:salah|wrong|patut|actually|sebenarnya|sebetulnya|sorry|sori|sry|maaf|i\s+mean)\b/i;
+const CORRECTION_WEAK = /\b(?:salah|wrong|actually|sebenarnya|sebetulnya|sorry|sori|sry|maaf|i\s+mean)\b/i;
 
 export interface CorrectionCue {
   strong: boolean;

@@ -31,7 +31,7 @@ const NEXT_MONTH = /\b(?:(?:bulan|bln)\s+(?:depan|dpn|hadapan|akan\s+datang|sete
 const MONTHS_AGO = /\b(\d{1,2}|[a-z]+)\s*(?:bulan|bln|months?)\s+(?:yang\s+)?(?:lepas|lalu|ago)\b/gi;
 // a month name with what places it: "Mac lepas", "last March", "Ogos tahun lepas", "bulan Ogos", "for August"
 const NAMED_MONTH = new RegExp(
-  String.raw`\b(?:(last|previous|next|coming|this)\s+|(bulan|bln|month\s+of|month|for|in|untuk|utk|sejak|since|of|caruman|gaji|upah|wages?|salary|contributions?)\s+)?(${NAMES})\b\.?` +
+  String.raw`\b(?:(last|previous|next|coming|this)\s+|(bulan|bln|month\s+of|month|for|in|untuk|utk|sejak|since|of|caruman|gaji|upah|wages?|salary|contributions?|hingga|sampai|to|till|until|dan|and)\s+)?(${NAMES})\b\.?` +
     String.raw`(?:\s+(?:yang\s+)?(lepas|lalu|lps|depan|dpn|hadapan|ni|ini)\b|\s+(?:tahun|thn)\s+(lepas|lalu|depan|hadapan|ni|ini)\b|\s+(last|next|this)\s+year\b)?`,
   'gi',
 );

@@ -107,6 +107,8 @@ describe('corrections', () => {
     expect(e('sebenarnya saya nak tanya pasal portal').correction).toBe(false);
     expect(e('sorry nak tanya').correction).toBe(false);
     expect(e('gaji 3200').correction).toBe(false);
+    expect(e('how much should be deducted from a RM5,500 salary').correction).toBe(false);
+    expect(e('berapa sepatutnya caruman untuk gaji 3000').correction).toBe(false);
     // a year is not read as a wage, even in a correction
     expect(e('sebenarnya untuk tahun 2024').wages).toEqual([]);
   });
