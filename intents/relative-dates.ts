@@ -40,6 +40,9 @@ const DATE_ISO = /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.-])/g;
 const DATE_DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])/g;
 const DATE_D_MONTH = new RegExp(String.raw`(?<![\d.,])(\d{1,2})(?:hb|haribulan|th|st|nd|rd)?\s*(?:(?:hb|haribulan)\s+)?(?:of\s+)?(${NAMES})\b\.?(?:,?\s*(\d{4})\b)?`, 'gi');
 const DATE_MONTH_D = new RegExp(String.raw`\b(${EN_NAMES})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d|\s*(?:%|orang|people|pekerja|workers?|staff|employees?|tahun|years?))(?:,?\s*(\d{4})\b)?`, 'gi');
+// quick tests, so that most messages skip the longer patterns below
+const ANY_DAY_WORD = /semalam|smlm|yesterday|hari\s*ini|today|esok|tomorrow|tmrw|lusa/i;
+const ANY_MONTH_WORD = /\b(?:jan|feb|mar|apr|ma[yc]|mei|jun|jul|aug|ogo|sep|oct|okt|nov|dec|dis)/i;
 const DAY_WORDS: Array<[RegExp, number]> = [
   [/\bday before yesterday\b/gi, -2],
   [/\b(?:semalam|smlm|yesterday)\b/gi, -1],
@@ -94,15 +97,16 @@ export function extractCalendar(text: string, taken: Taken, now?: Date): Calenda
   };
   const digits = /\d/.test(text);
   if (digits) {
+    const named = ANY_MONTH_WORD.test(text);
     for (const x of text.matchAll(DATE_ISO)) addDate(x.index!, x[0].length, Number(x[1]), Number(x[2]), Number(x[3]));
     for (const x of text.matchAll(DATE_DMY)) {
       const y = x[4].length === 2 ? 2000 + Number(x[4]) : Number(x[4]);
       addDate(x.index!, x[0].length, y, Number(x[3]), Number(x[1]));
     }
-    for (const x of text.matchAll(DATE_D_MONTH)) addDate(x.index!, x[0].length, x[3] ? Number(x[3]) : null, MONTH_NAMES[x[2].toLowerCase()], Number(x[1]));
-    for (const x of text.matchAll(DATE_MONTH_D)) addDate(x.index!, x[0].length, x[3] ? Number(x[3]) : null, MONTH_NAMES[x[1].toLowerCase()], Number(x[2]));
+    if (named) for (const x of text.matchAll(DATE_D_MONTH)) addDate(x.index!, x[0].length, x[3] ? Number(x[3]) : null, MONTH_NAMES[x[2].toLowerCase()], Number(x[1]));
+    if (named) for (const x of text.matchAll(DATE_MONTH_D)) addDate(x.index!, x[0].length, x[3] ? Number(x[3]) : null, MONTH_NAMES[x[1].toLowerCase()], Number(x[2]));
   }
-  if (today) {
+  if (today && ANY_DAY_WORD.test(text)) {
     for (const [re, delta] of DAY_WORDS) {
       for (const x of text.matchAll(re)) {
         const iso = new Date(Date.UTC(today.y, today.m - 1, today.d + delta)).toISOString().slice(0, 10);
@@ -117,7 +121,7 @@ export function extractCalendar(text: string, taken: Taken, now?: Date): Calenda
     if (m >= 1 && m <= 12 && validYear(y)) monthHits.push({ start, end, value: ym(y, m) });
   };
   if (digits) {
-    for (const x of text.matchAll(MONTH_NAME_YEAR)) addMonth(x.index!, x.index! + x[0].length, Number(x[2]), MONTH_NAMES[x[1].toLowerCase()]);
+    if (ANY_MONTH_WORD.test(text)) for (const x of text.matchAll(MONTH_NAME_YEAR)) addMonth(x.index!, x.index! + x[0].length, Number(x[2]), MONTH_NAMES[x[1].toLowerCase()]);
     const [mmYyyy, yyyyMm, bulan] = MONTH_NUMERIC;
     for (const x of text.matchAll(bulan)) addMonth(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
     for (const x of text.matchAll(mmYyyy)) addMonth(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
@@ -186,6 +190,7 @@ function relativeMonths(text: string, today: Ymd): Hit<string>[] {
       if (Number.isInteger(n) && n >= 1 && n <= 24) push(x, shiftMonth(today.y, today.m, -n));
     }
   }
+  if (!ANY_MONTH_WORD.test(lower)) return hits;
   for (const x of lower.matchAll(NAMED_MONTH)) {
     const [, which, lead, name, after, afterYear, whichYear] = x;
     const m = MONTH_NAMES[name];

@@ -110,7 +110,9 @@ export function findWages(text: string, taken: Taken, opts: WageOptions): WageRe
   let found = keepFree(hits, taken);
 
   const pairs: Hit<string>[] = [];
-  for (const x of text.matchAll(NAME_AMOUNT)) {
+  // only a message with two numbers or more can list workers by name
+  const manyNumbers = (text.match(/\d+/g)?.length ?? 0) >= 2;
+  if (manyNumbers) for (const x of text.matchAll(NAME_AMOUNT)) {
     if (NOT_A_NAME.has(x[1].split(/\s+/)[0].toLowerCase())) continue;
     const [start, end] = x.indices![2];
     const v = toMoney(x[4], x[5]);
@@ -151,7 +153,7 @@ export function findWages(text: string, taken: Taken, opts: WageOptions): WageRe
   for (const h of found) {
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, h.start - 14), h.start)) || WRONG_AFTER.test(text.slice(h.end, h.end + 16))) wrong.add(h);
   }
-  for (const m of text.matchAll(REPLACED_BY)) {
+  if (found.length >= 2) for (const m of text.matchAll(REPLACED_BY)) {
     const before = found.filter((h) => h.end <= m.index!);
     if (before.length && found.some((h) => h.start >= m.index! + m[0].length)) wrong.add(before[before.length - 1]);
   }
