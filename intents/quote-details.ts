@@ -44,7 +44,7 @@ const FIRST_MS =
   /\b(?:(?:baru\s+)?(?:pertama\s+kali|kali\s+pertama|first\s+time)|mula|mulai|baru)\s+(?:kali\s+)?(?:kerja|bekerja|carum|mencarum|caruman|daftar|berdaftar|didaftarkan|diinsuranskan|masuk\s+(?:perkeso|socso)|dilindungi)\b[^.?!\d\n]{0,30}?(\d{2})\b(?!\s*(?:%|k\b|ribu|hari|bulan|orang|tahun\s+(?:lepas|lalu)))/i;
 // never insured before: the age given is then the age first insured
 const NEVER =
-  /\b(?:(?:belum|tak|tidak|x|tk|never|not|tiada|takde)\s+(?:pernah\s+|ever\s+|been\s+|yet\s+|lagi\s+)?(?:daftar|didaftar(?:kan)?|berdaftar|register(?:ed)?|carum|mencarum|contribut(?:ed|e)|insured|diinsuranskan|masuk\s+(?:perkeso|socso)|ada\s+(?:perkeso|socso|caruman))|no\s+(?:previous|prior|past)\s+(?:socso|perkeso|contributions?|insurance)|first\s+time\s+(?:in|with|under)\s+(?:socso|perkeso))\b/i;
+  /\b(?:(?:belum|tak|tidak|x|tk|never|not|tiada|takde)\s+(?:pernah\s+|ever\s+|been\s+|yet\s+|lagi\s+)?(?:daftar|didaftar(?:kan)?|berdaftar|register(?:ed)?|carum|mencarum|contribut(?:ed|e)|insured|diinsuranskan|masuk\s+(?:perkeso|socso)|ada\s+(?:perkeso|socso|caruman))|no\s+(?:previous|prior|past)\s+(?:socso|perkeso|contributions?|insurance)|first\s+time\s+(?:in|with|under)\s+(?:socso|perkeso)|first\s+(?:job|time\s+(?:working|employed|insured|registered))|kerja\s+pertama|pertama\s+kali\s+(?:kerja|bekerja|daftar|carum))\b/i;
 
 /** The age at which the worker was first insured, when the message says it. */
 export function firstInsuredAge(text: string, ages: number[]): number | null {
@@ -71,7 +71,7 @@ export function correctionCue(text: string): CorrectionCue {
 const FOREIGN_COUNTRIES = String.raw`indonesia|indon|bangladesh|bangla|nepal|myanmar|burma|vietnam|filipina|philippines|pakistan|india|china|kemboja|cambodia|thailand|thai|sri\s+lanka|laos|asing`;
 const FOREIGN_RE = new RegExp(
   String.raw`\b(?:pekerja asing|warga asing|bukan warganegara|foreign\s+(?:workers?|employees?|staff|labou?rs?|nationals?|maids?|helpers?|domestic)|foreigners?|non[- ]?citizens?|non[- ]?malaysians?|non[- ]?locals?|expat(?:riate)?s?|pati|plks|pas lawatan kerja|work permit holders?|` +
-    String.raw`warga\s+(?:${FOREIGN_COUNTRIES})|(?:pekerja|staff|workers?|buruh|maids?|amah|pembantu(?:\s+rumah)?|orang)\s+(?:indon(?:esia)?|bangla(?:desh)?|nepal(?:i)?|myanmar|vietnam|filipina|pakistan|rohingya|kemboja)|` +
+    String.raw`(?:warga|from|dari|asal)\s+(?:${FOREIGN_COUNTRIES})|(?:pekerja|staff|workers?|buruh|maids?|amah|pembantu(?:\s+rumah)?|orang)\s+(?:indon(?:esia)?|bangla(?:desh)?|nepal(?:i)?|myanmar|vietnam|filipina|pakistan|rohingya|kemboja)|` +
     String.raw`(?:indonesian|bangladeshi|nepali|nepalese|burmese|vietnamese|filipino|pakistani|cambodian|rohingya|myanmar)\s+(?:workers?|staff|maids?|employees?|nationals?|helpers?)|bangla|indon)\b`,
   'i',
 );

@@ -45,6 +45,7 @@ describe('age first insured', () => {
     ['mula carum umur 58', 58],
     ['baru pertama kali kerja umur 60', 60],
     ['pertama kali daftar perkeso pada umur 55', 55],
+    ['pekerja baru, gaji RM 1,700, umur 57, first job', 57],
   ])('%s -> %d', (text, age) => {
     expect(e(text).firstInsuredAge).toBe(age);
   });
@@ -64,6 +65,7 @@ describe('foreign or local', () => {
     ['foreign maid', true],
     ['nepali workers', true],
     ['warga india', true],
+    ['my maid from indonesia, salary 1500', true],
     ['PR, gaji 3000', false],
     ['permanent resident', false],
     ['local staff', false],
