@@ -1,23 +1,13 @@
 // Entity extraction: the values a form or the calculator needs, in every form users write them.
-import Decimal from 'decimal.js';
 import type { Agency, Entities } from './types';
+import { findDaysLate } from './days-late';
+import { findNumberPhrases, type NumberPhrase } from './number-words';
+import { correctionCue, firstInsuredAge, foreignIn, skbbkOptOut } from './quote-details';
+import { extractCalendar } from './relative-dates';
 import { findSensitive } from './sensitive';
-
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-// after "RM" a space may also group thousands: "RM 2 500"
-const NUM_RM = String.raw`\d{1,3}(?:[, ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
-const MULT: Record<string, number> = { k: 1000, ribu: 1000, thousand: 1000, juta: 1_000_000, million: 1_000_000, mil: 1_000_000 };
-const MULT_WORD = String.raw`k|ribu|thousand|juta|million|mil`;
-
-// RM2,500 / rm 3k / MYR 1800 / RM1,750.50 / RM 2.5 ribu
-const WAGE_RM = new RegExp(String.raw`(?<![\w])(?:rm|myr)\s?(${NUM_RM})(?:\s?(${MULT_WORD})\b)?`, 'gi');
-// 2.5k / 4 ribu / 3 thousand / 1800 ringgit / 2k ringgit
-const WAGE_SUFFIX = new RegExp(String.raw`(?<![\w.,])(${NUM})(?:\s?(${MULT_WORD})(?![a-z])(?:\s?(?:ringgit|myr))?|\s?(?:ringgit|myr)\b)`, 'gi');
-// "gaji 5500", "earns 1800", "salary of 3200", "gaji pekerja 2000": a bare amount shortly after a wage word
-const WAGE_WORD = new RegExp(
-  String.raw`\b(?:gaji|gajinya|salary|salaries|wage|wages|upah|pendapatan|income|earns?|earning|bergaji|paid|dibayar)\b(?:\s+(?:of|is|sebanyak|ialah|dia|pekerja|worker|saya|staff|employee|around|about|lebih kurang|kira-kira|dalam|within|only|just|hanya|baru|sebulan|monthly|bulanan|per month|a month)){0,3}\s*:?\s*(${NUM})(?![\d.,]*\s?(?:%|tahun|thn|years?|yrs?|yo\b|bulan\b|months?\b|hari\b|days?\b|orang\b|people\b|pekerja\b|workers?\b|employees?\b|staff\b))`,
-  'gi',
-);
+import { keepFree, uniq, type Hit, type Taken } from './spans';
+import { findWages } from './wages';
+import { groupWorkers, parseWorkerTable } from './workers';
 
 const AGE_RES = [
   // "my worker is 62", "pekerja sy dah 61", "she's 58"
@@ -28,24 +18,6 @@ const AGE_RES = [
   /\b(\d{1,3})\s?(?:yo|y\/o|y\.o\.?)(?![a-z])/gi,
 ];
 
-const MONTH_NAMES: Record<string, number> = {
-  jan: 1, january: 1, januari: 1, feb: 2, february: 2, februari: 2, mar: 3, march: 3, mac: 3, apr: 4, april: 4,
-  may: 5, mei: 5, jun: 6, june: 6, jul: 7, july: 7, julai: 7, aug: 8, august: 8, ogos: 8, ogo: 8,
-  sep: 9, sept: 9, september: 9, oct: 10, october: 10, okt: 10, oktober: 10, nov: 11, november: 11,
-  dec: 12, december: 12, dis: 12, disember: 12,
-};
-const MONTH_NAME_RE = new RegExp(String.raw`\b(${Object.keys(MONTH_NAMES).join('|')})\.?,?\s*'?(\d{4})\b`, 'gi');
-const MONTH_NUMERIC = [
-  /(?<![\d/.-])(\d{1,2})\s?[/-]\s?(\d{4})(?![\d/-])/g, // 10/2024, 10-2024
-  /(?<![\d/.-])(\d{4})[-/](\d{1,2})(?![\d/-])/g, // 2024-10 (year first)
-  /\b(?:bulan|month|bln)\s+(\d{1,2})\s*(?:[/-]|tahun|year)?\s*(\d{4})\b/gi, // bulan 10 2024
-];
-
-const FOREIGN_RE =
-  /\b(?:pekerja asing|warga asing|bukan warganegara|foreign (?:workers?|employees?|staff|labou?rs?|nationals?)|foreigners?|non[- ]?citizens?|non[- ]?malaysians?|expat(?:riate)?s?|pati|pekerja indonesia|pekerja bangladesh|pekerja nepal|pekerja myanmar)\b/i;
-const LOCAL_RE =
-  /\b(?:pekerja tempatan|tempatan|warganegara|local (?:workers?|employees?|staff)|locals?|citizens?|malaysians?|rakyat malaysia|pemastautin tetap|permanent residents?)\b/i;
-
 const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['kwsp', /\b(?:kwsp|epf|i-?akaun|kumpulan wang simpanan pekerja|employees? provident fund)\b/i],
   ['lhdn', /\b(?:lhdn|lhdnm|irb|lembaga hasil|pcb|mtd|cukai pendapatan|income tax|e-?filing|borang ea|ea form|borang e|form e|cp ?22a?|cp ?39|e number|nombor e|no\.? e|potongan cukai|tax deduction)\b/i],
@@ -53,45 +25,34 @@ const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['ssm', /\b(?:ssm|suruhanjaya syarikat|companies commission|mycoid|ezbiz)\b/i],
 ];
 
-function toMoney(num: string, mult?: string): string | null {
-  const n = new Decimal(num.replace(/[, ]/g, ''));
-  const v = mult ? n.times(MULT[mult.toLowerCase()] ?? 1) : n;
-  if (v.lte(0) || v.gte(10_000_000)) return null;
-  return v.toFixed(2);
-}
-
-function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-interface Hit<T> {
-  start: number;
-  end: number;
-  value: T;
-}
-
-function notOverlapping<T>(hits: Hit<T>[], taken: Array<[number, number]>): T[] {
-  const out: T[] = [];
-  for (const h of hits.sort((a, b) => a.start - b.start)) {
-    if (taken.some(([s, e]) => h.start < e && h.end > s)) continue;
-    taken.push([h.start, h.end]);
-    out.push(h.value);
-  }
-  return out;
-}
-
-export function extractEntities(text: string, _now?: Date): Entities {
+export function extractEntities(text: string, now?: Date): Entities {
   const spans = findSensitive(text);
   const of = (k: string): string[] => spans.filter((s) => s.kind === k).map((s) => s.value);
   // numbers inside identifiers and addresses are not wages, ages or months
-  const taken: Array<[number, number]> = spans.map((s) => [s.start, s.end]);
+  const taken: Taken = spans.map((s) => [s.start, s.end]);
 
   const digits = /\d/.test(text);
-  const months = digits ? extractMonths(text, taken) : [];
-  const ages = digits ? extractAges(text, taken) : [];
-  const wages = digits ? extractWages(text, taken) : [];
+  const phrases = findNumberPhrases(text);
+  // dates before months, and both before ages and wages: "3 Oktober 2026" is one date, "10 hari" no age
+  const { months, dates } = extractCalendar(text, taken, now);
+  const late = findDaysLate(text, taken);
+  const ageHits = digits || phrases.length ? extractAges(text, taken, phrases) : [];
+  const cue = correctionCue(text);
+  const found = digits || phrases.length ? findWages(text, taken, { phrases, correctionCue: cue.strong || cue.weak }) : { hits: [], replaced: 0 };
+  let wageHits = found.hits;
+  let ages = uniq(ageHits.map((h) => h.value));
+  const correction = cue.strong || found.replaced > 0 || (cue.weak && (wageHits.length > 0 || ageHits.length > 0));
 
-  const foreign = FOREIGN_RE.test(text) ? true : LOCAL_RE.test(text) ? false : null;
+  // a pasted list of lines gives each worker from its own line; otherwise amounts are grouped in the text
+  const table = digits ? parseWorkerTable(text) : null;
+  let workers = table ?? groupWorkers(text, wageHits, ageHits, taken);
+  if (table) {
+    wageHits = table.map((w, i) => ({ start: i, end: i, value: w.wage }));
+    ages = uniq(table.flatMap((w) => (w.age === null ? [] : [w.age])));
+  }
+  if (workers.length < 2) workers = [];
+
+  const foreign = foreignIn(text);
   let agency: Agency | null = null;
   let first = Infinity;
   for (const [a, re] of AGENCY_RES) {
@@ -102,7 +63,7 @@ export function extractEntities(text: string, _now?: Date): Entities {
     }
   }
   return {
-    wages,
+    wages: wageHits.map((h) => h.value),
     ages,
     months,
     employerCodes: uniq(of('employerCode').map((c) => c.toUpperCase())),
@@ -114,29 +75,19 @@ export function extractEntities(text: string, _now?: Date): Entities {
     agency,
     looksLikePassword: spans.some((s) => s.kind === 'password'),
     bankAccount: spans.some((s) => s.kind === 'account'),
-    workers: [],
-    skbbkOptOut: null,
-    firstInsuredAge: null,
-    correction: false,
-    daysLate: null,
-    dates: [],
+    workers,
+    skbbkOptOut: /opt|tarik|trik|trk|lindung|skbbk|pelepasan|24/i.test(text) ? skbbkOptOut(text) : null,
+    firstInsuredAge: digits ? firstInsuredAge(text, ages) : null,
+    correction,
+    daysLate: late?.days ?? null,
+    dates,
   };
 }
 
-function extractMonths(text: string, taken: Array<[number, number]>): string[] {
-  const hits: Hit<string>[] = [];
-  const add = (start: number, end: number, y: number, m: number): void => {
-    if (m >= 1 && m <= 12 && y >= 1990 && y <= 2099) hits.push({ start, end, value: `${y}-${String(m).padStart(2, '0')}` });
-  };
-  for (const x of text.matchAll(MONTH_NAME_RE)) add(x.index!, x.index! + x[0].length, Number(x[2]), MONTH_NAMES[x[1].toLowerCase()]);
-  const [mmYyyy, yyyyMm, bulan] = MONTH_NUMERIC;
-  for (const x of text.matchAll(bulan)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
-  for (const x of text.matchAll(mmYyyy)) add(x.index!, x.index! + x[0].length, Number(x[2]), Number(x[1]));
-  for (const x of text.matchAll(yyyyMm)) add(x.index!, x.index! + x[0].length, Number(x[1]), Number(x[2]));
-  return uniq(notOverlapping(hits, taken));
-}
+const AGE_WORD_BEFORE = /\b(?:umur|umurnya|berumur|usia|berusia|age|aged)\s*(?:is|ialah|dia|:)?\s*$/i;
+const AGE_WORD_AFTER = /^\s*(?:tahun|thn|years?\s+old|yrs?\s+old|yo)\b(?!\s*(?:lepas|lalu|yang lalu|ago|lagi|kerja|bekerja|berkhidmat|dahulu|dulu))/i;
 
-function extractAges(text: string, taken: Array<[number, number]>): number[] {
+function extractAges(text: string, taken: Taken, phrases: NumberPhrase[]): Hit<number>[] {
   const hits: Hit<number>[] = [];
   for (const re of AGE_RES) {
     for (const x of text.matchAll(re)) {
@@ -145,27 +96,13 @@ function extractAges(text: string, taken: Array<[number, number]>): number[] {
       if (age >= 14 && age <= 100) hits.push({ start, end: start + x[1].length, value: age });
     }
   }
-  return uniq(notOverlapping(hits, taken));
-}
-
-// "2000 salary", "3500 gaji", "1800 sebulan": a bare amount right before a wage word
-const WAGE_BEFORE_WORD = new RegExp(String.raw`(?<![\w.,])(${NUM})\s+(?:salary|gaji|wage|wages|upah|sebulan|per month|a month)\b`, 'gi');
-
-function extractWages(text: string, taken: Array<[number, number]>): string[] {
-  const hits: Hit<string>[] = [];
-  const add = (start: number, len: number, num: string, mult?: string): void => {
-    const v = toMoney(num, mult);
-    if (v) hits.push({ start, end: start + len, value: v });
-  };
-  for (const x of text.matchAll(WAGE_RM)) add(x.index!, x[0].length, x[1], x[2]);
-  for (const x of text.matchAll(WAGE_SUFFIX)) add(x.index!, x[0].length, x[1], x[2]);
-  for (const x of text.matchAll(WAGE_BEFORE_WORD)) {
-    // below RM100 a number before "gaji" is more likely an age or a count than a wage
-    if (Number(x[1].replace(/,/g, '')) >= 100) add(x.index!, x[1].length, x[1]);
+  // "umur lima puluh enam", "fifty-eight years old"
+  for (const p of phrases) {
+    const age = p.value.toNumber();
+    if (!Number.isInteger(age) || age < 14 || age > 100) continue;
+    if (AGE_WORD_BEFORE.test(text.slice(Math.max(0, p.start - 20), p.start)) || AGE_WORD_AFTER.test(text.slice(p.end, p.end + 24))) {
+      hits.push({ start: p.start, end: p.end, value: age });
+    }
   }
-  for (const x of text.matchAll(WAGE_WORD)) {
-    const start = x.index! + x[0].lastIndexOf(x[1]);
-    if (Number(x[1].replace(/,/g, '')) >= 10) add(start, x[1].length, x[1]);
-  }
-  return uniq(notOverlapping(hits, taken));
+  return keepFree(hits, taken);
 }

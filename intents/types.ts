@@ -13,10 +13,15 @@ export interface WorkerEntry {
 }
 
 export interface Entities {
-  /** Ringgit with two decimals, e.g. "2500.00". */
+  /**
+   * Every amount of money, ringgit with two decimals ("2500.00"), in text order; a repeated amount
+   * appears each time. An amount the message says is wrong is left out ("bukan 2300, 3200" and
+   * "2300 patut 3200" give ["3200.00"]). When `correction` is true and several remain, the last is the
+   * corrected one. Whether an amount is a wage or a contribution owed is for the core to decide.
+   */
   wages: string[];
   ages: number[];
-  /** YYYY-MM. */
+  /** YYYY-MM, in text order. Relative ones ("bulan lepas", "Mac lepas", "for August") only with `now`. */
   months: string[];
   /** Uppercased, /^[A-Z]\d{10}[A-Z]$/. */
   employerCodes: string[];
@@ -30,17 +35,28 @@ export interface Entities {
   agency: Agency | null;
   looksLikePassword: boolean;
   bankAccount: boolean;
-  /** Every worker when a message lists two or more, each with its own name and age; empty otherwise. */
+  /**
+   * Every worker when a message gives two or more amounts, each with its own name, age and status, in the
+   * order of `wages` (a pasted list: one per line, without a cap); empty with fewer than two amounts.
+   */
   workers: WorkerEntry[];
-  /** LINDUNG 24 Jam (SKBBK) opt-out said in passing: true opted out ("tarik diri", "opt out"), false said not, null unsaid. */
+  /**
+   * LINDUNG 24 Jam (SKBBK) opt-out said in passing: true opted out or would ("tarik diri", "opt out", "kalau
+   * tarik diri"), false said not ("tak tarik diri", "masih dalam LINDUNG"), null unsaid or only asked
+   * about ("macam mana nak tarik diri?" is a question for the LINDUNG intent, not a detail of this worker).
+   */
   skbbkOptOut: boolean | null;
   /** The age at which the worker was first insured, when said ("first job at 57", "belum pernah daftar PERKESO, umur 56"). */
   firstInsuredAge: number | null;
   /** The message corrects what was said before ("opps salah, 3200 sebenarnya", "I meant 3200"). */
   correction: boolean;
-  /** Days a payment was late, when said ("2 weeks late" -> 14). */
+  /** Days a payment was late, when said ("2 weeks late" -> 14); null for a delay in months ("late by a month"). */
   daysLate: number | null;
-  /** Calendar dates mentioned (YYYY-MM-DD), e.g. a payment date "bayar 3 Oktober". */
+  /**
+   * Calendar dates mentioned (YYYY-MM-DD), in text order: "3/10/2026" (day first), "2026-10-03", and with
+   * `now` "bayar 3 Oktober" (the first such day from the message's wage month, else the nearest one) and
+   * "semalam"/"hari ini"/"esok".
+   */
   dates: string[];
 }
 
