@@ -1,4 +1,4 @@
-// npm run eval:short: scores the classifier on short first messages (test/intents/fixtures/short-validation.jsonl
+// node bin/run-ts.js scripts/eval-short.ts [file] [--errors]: scores the classifier on short first messages (test/intents/fixtures/short-validation.jsonl
 // or the file given), the way employers open a chat: overall, per language, messages of 1-3 words, and
 // quote requests that give no wage. The validation file is for tuning only; it is never training data.
 import * as path from 'path';
