@@ -3,6 +3,7 @@
 // ("hiii", "PEGAWAI!!!"), reduplication spelt out ("byk2", "banyak-banyak").
 import type { ShortformLexicon } from './lexicon';
 import { EMAIL_RE, URL_RE } from './patterns';
+import type { SpellCorrector } from './spelling';
 
 export interface Normalised {
   /** Tokens joined by single spaces. */
@@ -34,6 +35,7 @@ export function cleanText(text: string): string {
 export class Normaliser {
   private readonly known = new Set<string>();
   private readonly phraseRe: RegExp | null;
+  private speller: SpellCorrector | null = null;
 
   constructor(private readonly lex: ShortformLexicon, known: Iterable<string> = []) {
     for (const [k, v] of lex.tokens) {
@@ -49,6 +51,11 @@ export class Normaliser {
   /** Words that must not be "corrected" when stretched letters are shortened. */
   addKnown(words: Iterable<string>): void {
     for (const w of words) this.known.add(w);
+  }
+
+  /** Corrects one-typo misspellings of known words from now on (set once the training vocabulary is known). */
+  useSpeller(speller: SpellCorrector): void {
+    this.speller = speller;
   }
 
   isKnown(word: string): boolean {
@@ -80,7 +87,12 @@ export class Normaliser {
       }
     }
     const rep = this.lex.tokens.get(t);
-    return rep ?? [t];
+    if (rep) return rep;
+    if (this.speller && !this.known.has(t)) {
+      const fixed = this.speller.correct(t);
+      if (fixed) return this.lex.tokens.get(fixed) ?? [fixed];
+    }
+    return [t];
   }
 
   /** "hiii" -> "hi", "pleaseee" -> "please", "goood" -> "good": runs of 3+ become 2, then 1 if that is a known word. */

@@ -7,10 +7,11 @@ import { extractEntities } from './entities';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features';
 import { INTENT_IDS, OUT_OF_SCOPE } from './ids';
 import { LanguageDetector } from './langdetect';
-import { LEXICON_DIR, loadLangSwitch, loadLangWords, loadShortforms, loadTopics } from './lexicon';
+import { LEXICON_DIR, loadLangSwitch, loadLangWords, loadShortforms, loadTopics, type ShortformLexicon } from './lexicon';
 import { cacheEnabled, cacheKey, readCachedModel, writeCachedModel } from './model-cache';
 import type { TrainOptions } from './model';
 import { Normaliser } from './normalise';
+import { SpellCorrector } from './spelling';
 import { TopicMatcher } from './topics';
 import { DEFAULT_DATA_DIR, loadTrainingData } from './training-data';
 import type { Classification, Entities, Ranked, Understander, UnderstandContext, Understanding } from './types';
@@ -71,6 +72,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   const normaliser = new Normaliser(lex, [...words.strong.ms, ...words.words.ms, ...words.strong.en, ...words.words.en, ...words.neutral]);
   const tokens = examples.map((e) => normaliser.normalise(e.text).tokens);
   for (const t of tokens) normaliser.addKnown(t);
+  normaliser.useSpeller(new SpellCorrector(wordCounts(tokens, lex)));
   const detector = new LanguageDetector(words, switches, (s) => normaliser.normalise(s).text);
   const domain = new DomainVocabulary();
   const topics = new TopicMatcher(topicLists, (s) => normaliser.normalise(s).text);
@@ -150,6 +152,14 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
       return { intent: u.intent, confidence: u.confidence, ranking: u.ranking, lang: u.lang };
     },
   };
+}
+
+/** How often each word occurs in the training lines; the lexicon's own spellings count once. */
+function wordCounts(lines: string[][], lex: ShortformLexicon): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const toks of lines) for (const t of toks) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const words of lex.tokens.values()) for (const w of words) if (!counts.has(w)) counts.set(w, 1);
+  return counts;
 }
 
 /** The k most likely intents, best first (a scan, not a sort of all 24). */
