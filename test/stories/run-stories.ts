@@ -14,6 +14,8 @@ export const STORIES_DIR = __dirname;
 export const PENDING_FILE = path.join(__dirname, 'pending.yaml');
 /** The moment turns run at when a story names none: wage month 2026-12, LINDUNG 24 Jam in force. */
 export const DEFAULT_NOW = '2026-12-04T10:00:00+08:00';
+/** Names pending.yaml may hold besides story classes: other gated suites (test/knowledge/suggested-phrases.test.ts). */
+export const OTHER_GATES = ['suggested_phrases'];
 
 export interface StoryStep {
   user: string;
