@@ -1,14 +1,23 @@
-// npm run eval: scores our classifier and NLP.js, trained on the same intents/data, on the public dev set
-// (../shared/eval/dev_utterances.jsonl or EVAL_FILE). Same figures as ../shared/checks/score_intents.py.
+// npm run eval: scores our classifier and NLP.js, trained on the same intents/data, on
+//  - the public dev set (../shared/eval/dev_utterances.jsonl or EVAL_FILE; skipped with a note when absent, as
+//    on a clean clone). Same figures as ../shared/checks/score_intents.py;
+//  - the fresh first-message set written the way employers type (test/intents/fixtures/first-messages.jsonl or
+//    FRESH_FILE): accuracy overall, per language, on 1-3-word messages, and recall of quote requests without a wage.
+// npm run eval -- --stories: the conversation stories of test/stories, pass rate per class and each failure.
 import * as fs from 'fs';
 import * as path from 'path';
 import { createUnderstander } from '../intents';
 import { loadTrainingData } from '../intents/training-data';
+import { createCoreDeps } from '../bot/app';
+import { describeFailure, loadPending, loadStories, runStory } from '../test/stories/run-stories';
 
 interface GoldLine {
   text: string;
   intent: string;
   lang: string;
+  /** Fresh set only: the number of words, and for quote requests whether the message gives no wage. */
+  words?: number;
+  no_wage?: boolean;
 }
 
 interface Metrics {
@@ -23,6 +32,10 @@ interface Metrics {
 }
 
 const DEV = process.env.EVAL_FILE ?? path.resolve(__dirname, '..', '..', 'shared', 'eval', 'dev_utterances.jsonl');
+const FRESH = process.env.FRESH_FILE ?? path.resolve(__dirname, '..', 'test', 'intents', 'fixtures', 'first-messages.jsonl');
+
+/** Issue 11's targets, printed beside the figures. */
+const TARGET = { accuracyPerLang: 0.95, quoteNoWageRecall: 0.9 };
 
 export function readGold(file: string): GoldLine[] {
   return fs
@@ -150,43 +163,152 @@ export async function nlpjsBaseline(texts: string[]): Promise<{ guessed: string[
   return { guessed, best, buildMs };
 }
 
+const wordCount = (g: GoldLine): number => g.words ?? g.text.trim().split(/\s+/).length;
+// A quote line gives no wage when it says so, else when it has no digits and no number words.
+const givesNoWage = (g: GoldLine): boolean =>
+  g.no_wage ?? !/\d|\b(?:ribu|ratus|thousand|hundred)\b/i.test(g.text);
+
+function recall(gold: GoldLine[], predicted: string[], keep: (g: GoldLine) => boolean): { n: number; recall: number } {
+  const idx = gold.map((g, i) => i).filter((i) => keep(gold[i]));
+  const hits = idx.filter((i) => predicted[i] === gold[i].intent).length;
+  return { n: idx.length, recall: idx.length ? hits / idx.length : 0 };
+}
+
+/** The fresh set's headline figures, each system a column, targets at the right. */
+function printFresh(gold: GoldLine[], names: string[], predictions: string[][]): void {
+  const metrics = predictions.map((p) => score(gold, p));
+  const row = (label: string, vals: string[], target = ''): void =>
+    console.log(label.padEnd(40) + vals.map((v) => v.padStart(14)).join('') + (target ? `   target ${target}` : ''));
+  row('', names);
+  row('accuracy', metrics.map((m) => f3(m.accuracy)));
+  for (const lang of Object.keys(metrics[0].byLang).sort()) {
+    row(`  ${lang} (n=${metrics[0].byLang[lang].n})`, metrics.map((m) => f3(m.byLang[lang]?.accuracy ?? 0)), `>= ${TARGET.accuracyPerLang}`);
+  }
+  const short = (g: GoldLine): boolean => wordCount(g) <= 3;
+  const shortN = gold.filter(short).length;
+  row(`accuracy on 1-3 words (n=${shortN})`, predictions.map((p) => f3(recall(gold, p, short).recall)));
+  const noWage = (g: GoldLine): boolean => g.intent === 'contribution_quote' && givesNoWage(g);
+  const nw = predictions.map((p) => recall(gold, p, noWage));
+  row(`quote without a wage, recall (n=${nw[0].n})`, nw.map((r) => f3(r.recall)), `>= ${TARGET.quoteNoWageRecall}`);
+  const withWage = (g: GoldLine): boolean => g.intent === 'contribution_quote' && !givesNoWage(g);
+  row(`quote with a wage, recall (n=${recall(gold, predictions[0], withWage).n})`, predictions.map((p) => f3(recall(gold, p, withWage).recall)));
+  row('out_of_scope recall', metrics.map((m) => f3(m.oosRecall)));
+  row('out_of_scope precision', metrics.map((m) => f3(m.oosPrecision)));
+  row('macro F1', metrics.map((m) => f3(m.macroF1)));
+  console.log('\nper intent, hanna (precision / recall / F1)');
+  for (const [l, x] of Object.entries(metrics[0].perIntent)) {
+    console.log(`  ${`${l} (n=${x.support})`.padEnd(38)}${x.precision.toFixed(2)}/${x.recall.toFixed(2)}/${x.f1.toFixed(2)}`);
+  }
+  console.log('\ntop confusions, hanna (gold -> predicted)');
+  for (const [g, p, n] of metrics[0].confusions.slice(0, 12)) console.log(`  ${n}  ${g} -> ${p}`);
+  const failed = Object.keys(metrics[0].byLang).filter((l) => metrics[0].byLang[l].accuracy < TARGET.accuracyPerLang);
+  const verdict = [
+    failed.length ? `accuracy below ${TARGET.accuracyPerLang} in ${failed.join(', ')}` : `accuracy >= ${TARGET.accuracyPerLang} in every language`,
+    nw[0].recall >= TARGET.quoteNoWageRecall ? 'quote-without-wage recall on target' : `quote-without-wage recall below ${TARGET.quoteNoWageRecall}`,
+  ];
+  console.log(`\nfresh set against the targets (hanna): ${verdict.join('; ')}`);
+}
+
+/** `--stories`: every story through the real turn function; pass rate per class and each failure. */
+function storiesReport(): void {
+  const t0 = Date.now();
+  const deps = createCoreDeps();
+  const classes = loadStories();
+  const pending = loadPending();
+  const failures: string[] = [];
+  let passed = 0;
+  let total = 0;
+  let classesPassing = 0;
+  console.log(`stories: ${classes.reduce((n, c) => n + c.stories.length, 0)} in ${classes.length} classes (test/stories); target: every class passes\n`);
+  for (const cls of classes) {
+    const results = cls.stories.map((s) => runStory(deps, s));
+    const ok = results.filter((r) => r.ok).length;
+    passed += ok;
+    total += results.length;
+    if (ok === results.length) classesPassing += 1;
+    const mark = ok === results.length ? 'PASS' : 'FAIL';
+    const note = pending.has(cls.name) ? '   (pending in test/stories/pending.yaml)' : '';
+    console.log(`  ${cls.name.padEnd(22)} ${String(ok).padStart(3)}/${String(results.length).padEnd(3)} ${f3(ok / results.length)}  ${mark}${note}`);
+    for (const r of results) if (!r.ok) failures.push(describeFailure(r));
+  }
+  console.log(`\n  all stories ${passed}/${total} ${f3(total ? passed / total : 0)}; classes passing ${classesPassing}/${classes.length} (target ${classes.length}/${classes.length}); ${Date.now() - t0} ms`);
+  if (failures.length) {
+    console.log('\nfailing stories (first failing step):');
+    for (const f of failures) console.log(`  ${f}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const gold = readGold(DEV);
+  if (process.argv.includes('--stories')) {
+    storiesReport();
+    return;
+  }
+  const haveDev = fs.existsSync(DEV);
+  const dev = haveDev ? readGold(DEV) : [];
+  const fresh = fs.existsSync(FRESH) ? readGold(FRESH) : [];
+  if (!haveDev) console.log(`dev set not found at ${DEV}: skipping it (set EVAL_FILE to score another file).\n`);
+  if (!dev.length && !fresh.length) {
+    console.log('nothing to score: neither the dev set nor the fresh set is present.');
+    return;
+  }
   const t0 = Date.now();
   const u = createUnderstander();
   const buildMs = Date.now() - t0;
-  const ourRuns = gold.map((g) => u.classify(g.text));
-  const ours = ourRuns.map((c) => c.intent);
-  const names = ['hanna'];
-  const metrics = [score(gold, ours)];
-  let nlpNote = '';
-  if (!process.argv.includes('--no-nlpjs')) {
-    const nlp = await nlpjsBaseline(gold.map((g) => g.text));
-    names.push('nlpjs-guess', 'nlpjs-best');
-    metrics.push(score(gold, nlp.guessed), score(gold, nlp.best));
-    nlpNote = `; NLP.js train ${nlp.buildMs} ms`;
+  const withNlp = !process.argv.includes('--no-nlpjs');
+  const nlp = withNlp ? await nlpjsBaseline([...dev, ...fresh].map((g) => g.text)) : null;
+  const nlpNote = nlp ? `; NLP.js train ${nlp.buildMs} ms` : '';
+  console.log(`training lines: ${loadTrainingData().length}; our build ${buildMs} ms${u.stats.cached ? ' (model from the disk cache)' : ' (trained)'}${nlpNote}\n`);
+
+  if (dev.length) {
+    const ourRuns = dev.map((g) => u.classify(g.text));
+    const ours = ourRuns.map((c) => c.intent);
+    const names = ['hanna'];
+    const metrics = [score(dev, ours)];
+    if (nlp) {
+      names.push('nlpjs-guess', 'nlpjs-best');
+      metrics.push(score(dev, nlp.guessed.slice(0, dev.length)), score(dev, nlp.best.slice(0, dev.length)));
+    }
+    console.log(`== dev set: ${DEV} (${dev.length} lines)\n`);
+    printSideBySide(names, metrics);
+    if (names.length > 1) {
+      const worse = ['accuracy', ...Object.keys(metrics[0].byLang).map((l) => `accuracy ${l}`), 'out_of_scope recall', 'out_of_scope precision'].filter((k, i) => {
+        const pick = (m: Metrics): number => (i === 0 ? m.accuracy : k.startsWith('accuracy ') ? m.byLang[k.slice(9)].accuracy : k.endsWith('recall') ? m.oosRecall : m.oosPrecision);
+        return metrics.slice(1).some((m) => pick(m) >= pick(metrics[0]));
+      });
+      console.log(worse.length ? `\nNOT better than NLP.js on: ${worse.join(', ')}` : '\nbetter than NLP.js on every headline figure');
+    }
+    const pure = dev.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'ms' || g === 'en');
+    const mixed = dev.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'mixed');
+    console.log(
+      `\nlanguage detection (no context): ${f3(pure.filter(([g, p]) => g === p).length / pure.length)} on ms/en lines; ` +
+        `code-mixed lines taken as ms ${mixed.filter(([, p]) => p === 'ms').length}, en ${mixed.filter(([, p]) => p === 'en').length}`,
+    );
+    if (process.argv.includes('--errors')) {
+      console.log('\nerrors (ours, dev set):');
+      dev.forEach((g, i) => {
+        if (ours[i] !== g.intent) console.log(`  [${g.lang}] ${g.intent} -> ${ours[i]}: ${g.text}`);
+      });
+    }
   }
-  console.log(`dev set: ${DEV} (${gold.length} lines); training lines: ${loadTrainingData().length}; our build ${buildMs} ms${u.stats.cached ? ' (model from the disk cache)' : ' (trained)'}${nlpNote}\n`);
-  printSideBySide(names, metrics);
-  if (names.length > 1) {
-    const worse = ['accuracy', ...Object.keys(metrics[0].byLang).map((l) => `accuracy ${l}`), 'out_of_scope recall', 'out_of_scope precision'].filter((k, i) => {
-      const pick = (m: Metrics): number => (i === 0 ? m.accuracy : k.startsWith('accuracy ') ? m.byLang[k.slice(9)].accuracy : k.endsWith('recall') ? m.oosRecall : m.oosPrecision);
-      return metrics.slice(1).some((m) => pick(m) >= pick(metrics[0]));
-    });
-    console.log(worse.length ? `\nNOT better than NLP.js on: ${worse.join(', ')}` : '\nbetter than NLP.js on every headline figure');
+
+  if (fresh.length) {
+    const ours = fresh.map((g) => u.classify(g.text).intent);
+    const names = ['hanna'];
+    const predictions = [ours];
+    if (nlp) {
+      names.push('nlpjs-guess', 'nlpjs-best');
+      predictions.push(nlp.guessed.slice(dev.length), nlp.best.slice(dev.length));
+    }
+    console.log(`\n== fresh first messages: ${path.relative(process.cwd(), FRESH)} (${fresh.length} lines, written before the model saw them; never train on them)\n`);
+    printFresh(fresh, names, predictions);
+    if (process.argv.includes('--errors')) {
+      console.log('\nerrors (ours, fresh set):');
+      fresh.forEach((g, i) => {
+        if (ours[i] !== g.intent) console.log(`  [${g.lang}] ${g.intent} -> ${ours[i]}: ${g.text}`);
+      });
+    }
   }
-  const pure = gold.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'ms' || g === 'en');
-  const mixed = gold.map((g, i) => [g.lang, ourRuns[i].lang]).filter(([g]) => g === 'mixed');
-  console.log(
-    `\nlanguage detection (no context): ${f3(pure.filter(([g, p]) => g === p).length / pure.length)} on ms/en lines; ` +
-      `code-mixed lines taken as ms ${mixed.filter(([, p]) => p === 'ms').length}, en ${mixed.filter(([, p]) => p === 'en').length}`,
-  );
-  if (process.argv.includes('--errors')) {
-    console.log('\nerrors (ours):');
-    gold.forEach((g, i) => {
-      if (ours[i] !== g.intent) console.log(`  [${g.lang}] ${g.intent} -> ${ours[i]}: ${g.text}`);
-    });
-  }
+  console.log('\nconversations: npm run eval -- --stories');
 }
 
 if (require.main === module || path.resolve(process.argv[1] ?? "") === __filename) {
