@@ -75,22 +75,51 @@ export function lateInterest(req: LateInterestRequest): LateInterest {
   const dueDate = `${addMonths(wageMonth, 1)}-${DUE_DAY}`;
   const daysLate = Math.max(0, dayNumber(paidOn) - dayNumber(dueDate));
 
-  let interest = new Decimal(0);
-  let minimumApplied = false;
-  if (daysLate > 0) {
-    interest = amount.times(RATE_PER_YEAR).times(daysLate).dividedBy(DAYS_PER_YEAR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    if (interest.lessThan(MINIMUM)) {
-      interest = MINIMUM;
-      minimumApplied = true;
-    }
+  return { amount: toAmount(amount), wageMonth, dueDate, paidOn, daysLate, ...interestFor(amount, daysLate) };
+}
+
+/** 6% a year for each day late, at least the RM5 minimum; nothing when not late. */
+function interestFor(amount: Decimal, daysLate: number): { interest: string; minimumApplied: boolean } {
+  if (daysLate <= 0) return { interest: toAmount('0'), minimumApplied: false };
+  const interest = amount.times(RATE_PER_YEAR).times(daysLate).dividedBy(DAYS_PER_YEAR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return interest.lessThan(MINIMUM) ? { interest: toAmount(MINIMUM), minimumApplied: true } : { interest: toAmount(interest), minimumApplied: false };
+}
+
+/** A late payment known only by how many days late it was ("owe 10k, paid 2 weeks late"). */
+export interface LateInterestForDaysRequest {
+  amount: string | number;
+  daysLate: number;
+}
+
+export interface LateInterestForDays {
+  amount: string;
+  daysLate: number;
+  interest: string;
+  minimumApplied: boolean;
+}
+
+/** A day count beyond this (ten years) is a typo, not a late payment. */
+const MAX_DAYS_LATE = 3660;
+
+/** Estimates FCLB from the days late alone, without the wage month or payment date. Throws QuoteError on bad input. */
+export function lateInterestForDays(req: LateInterestForDaysRequest): LateInterestForDays {
+  const amount = parseMoney(req.amount, { max: MAX_AMOUNT, what: { ms: 'Jumlah caruman', en: 'The contribution amount' } });
+  const days = req.daysLate;
+  if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS_LATE) {
+    throw new QuoteError('days_late_invalid', {
+      ms: `Bilangan hari lewat mesti nombor bulat antara 0 dan ${MAX_DAYS_LATE}.`,
+      en: `The number of days late must be a whole number from 0 to ${MAX_DAYS_LATE}.`,
+    });
   }
-  return { amount: toAmount(amount), wageMonth, dueDate, paidOn, daysLate, interest: toAmount(interest), minimumApplied };
+  return { amount: toAmount(amount), daysLate: days, ...interestFor(amount, days) };
 }
 
 const L = {
   heading: { ms: 'Faedah caruman lewat bayar (FCLB): ANGGARAN sahaja', en: 'Late-payment interest (FCLB): an ESTIMATE only' },
   contribution: { ms: '• Caruman {amount} bagi bulan upah {month}, tarikh akhir {due}.', en: '• Contribution of {amount} for wage month {month}, due {due}.' },
   late: { ms: '• Dibayar pada {paid}: lewat {days} hari.', en: '• Paid on {paid}: {days} days late.' },
+  byDays: { ms: '• Caruman {amount}, dibayar lewat {days} hari selepas tarikh akhir.', en: '• Contribution of {amount}, paid {days} days after the due date.' },
+  notLate: { ms: '• Tidak lewat: tiada faedah lewat bayar.', en: '• Not late: no late-payment interest.' },
   onTime: { ms: '• Dibayar pada {paid}, pada atau sebelum tarikh akhir: tiada faedah lewat bayar.', en: '• Paid on {paid}, on or before the due date: no late-payment interest.' },
   interest: {
     ms: '• Faedah: {interest} (6% setahun bagi setiap hari lewat, dikira di sini atas 365 hari setahun).',
@@ -132,7 +161,21 @@ export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string 
   } else {
     lines.push(fill(L.late[lang], v), fill((r.minimumApplied ? L.minimum : L.interest)[lang], v), L.caveat[lang], fill(L.todo[lang], v));
   }
+  lines.push(sourceLine(lang));
+  return lines.join('\n');
+}
+
+function sourceLine(lang: 'ms' | 'en'): string {
   const { rule, assist } = LATE_INTEREST_SOURCES;
-  lines.push(`${L.source[lang]}: ${rule[lang]}; ${assist.title}, ${assist.url}`);
+  return `${L.source[lang]}: ${rule[lang]}; ${assist.title}, ${assist.url}`;
+}
+
+/** The estimate from days late: the same caveats, what to do in ASSIST, and the source. */
+export function explainLateInterestForDays(r: LateInterestForDays, lang: 'ms' | 'en'): string {
+  const v = { amount: formatRM(r.amount), days: String(r.daysLate), interest: formatRM(r.interest), portal: LATE_INTEREST_SOURCES.portal };
+  const lines = [L.heading[lang], fill(L.byDays[lang], v)];
+  if (r.daysLate === 0) lines.push(L.notLate[lang], L.caveat[lang]);
+  else lines.push(fill((r.minimumApplied ? L.minimum : L.interest)[lang], v), L.caveat[lang], fill(L.todo[lang], v));
+  lines.push(sourceLine(lang));
   return lines.join('\n');
 }

@@ -41,6 +41,11 @@ export const PHRASE_KEYS = [
   'quote_ask_wage',
   'quote_invalid_wage',
   'quote_disclaimer',
+  'workers_heading',
+  'workers_totals',
+  'workers_too_many',
+  'form_back_to_question',
+  'confirm_problem',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
@@ -49,6 +54,10 @@ export type PhraseKey = (typeof PHRASE_KEYS)[number];
 export const PHRASE_VARS: Readonly<Partial<Record<PhraseKey, readonly string[]>>> = {
   too_long: ['max'],
   ticket_filed: ['reference'],
+  workers_heading: ['count', 'month'],
+  workers_totals: ['employer', 'employee', 'total'],
+  workers_too_many: ['count', 'max'],
+  confirm_problem: ['value'],
 };
 
 export type PhraseTable = Record<PhraseKey, Record<Lang, string>>;

@@ -17,6 +17,11 @@ export const FOLLOW_UP_WHEN_MENU_BELOW = 0.8;
 export const FOLLOW_UP_MAX_WORDS = 8;
 /** How sure the reading with the topic must be to answer on that topic. */
 export const FOLLOW_UP_AT = 0.8;
+/**
+ * A reading of another topic at least this sure outweighs the conversation's context: it is not taken as
+ * a change to the last quote, and inside a form it is answered as a question (the form then asks again).
+ */
+export const OTHER_TOPIC_AT = 0.8;
 /** Offer an officer after this many misses in a row. */
 export const MISSES_BEFORE_OFFICER = 2;
 /** Escalation tickets one conversation may file in one Kuala Lumpur day. */

@@ -1,61 +1,24 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
 import { computeQuote, formatRM, monthName, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
-import Decimal from 'decimal.js';
-import type { Entities, Understanding } from '../../intents';
+import type { Entities } from '../../intents';
+import { wageOf } from './quote-request';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
 import { changeButtons, shortQuoteText, whyButton } from './quote-text';
-
-/** Builds a quote request from the entities of one message, on top of an earlier request. */
-export function requestFromEntities(entities: Entities, base: QuoteRequest | null): QuoteRequest | null {
-  const wage = entities.wages[0] ?? base?.wage;
-  if (wage === undefined) return null;
-  const req: QuoteRequest = { ...(base ?? {}), wage };
-  if (entities.ages.length > 0) req.age = entities.ages[0];
-  if (entities.months.length > 0) req.month = entities.months[0];
-  if (entities.foreign !== null) req.foreign = entities.foreign;
-  return req;
-}
 
 /**
  * An amount given as the answer to "how much?": a wage the entity extractor found, or a message
  * that is only a number ("2500", "RM 2,500.50"), which in free text would be too weak a signal.
  */
 export function amountAnswer(text: string, entities: Entities): string | null {
-  if (entities.wages.length > 0) return entities.wages[0];
+  const wage = wageOf(entities);
+  if (wage !== undefined) return wage;
   try {
     return parseMoney(text.replace(/^\s*rm\s*/i, '')).toFixed(2);
   } catch {
     return null;
   }
-}
-
-/** Intents whose reading of a message does not outweigh a quote follow-up ("what about RM7,000?"). */
-const QUOTE_LIKE = new Set(['contribution_quote', 'contribution_rates', 'out_of_scope', 'help_menu']);
-/** Below this confidence, even another topic does not outweigh a quote follow-up. */
-const OTHER_TOPIC_AT = 0.8;
-
-/**
- * Right after a quote, a short message that changes one of its inputs recomputes it: "3000?",
- * "kalau 4500 pulak", "umur 62", "pekerja asing", "for October 2024". A lone number is a wage
- * from RM100 up and an age below that. Null when the message is about something else.
- */
-export function quoteFollowUp(text: string, u: Understanding, last: QuoteRequest): QuoteRequest | null {
-  if (!QUOTE_LIKE.has(u.intent) && u.confidence >= OTHER_TOPIC_AT) return null;
-  const e = u.entities;
-  const change: Partial<QuoteRequest> = {};
-  if (e.wages.length > 0) change.wage = e.wages[0];
-  if (e.ages.length > 0) change.age = e.ages[0];
-  if (e.months.length > 0) change.month = e.months[0];
-  if (e.foreign !== null) change.foreign = e.foreign;
-  const numbers = text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
-  if (change.wage === undefined && change.age === undefined && e.months.length === 0 && numbers.length === 1) {
-    const n = Number(numbers[0].replace(/,/g, ''));
-    if (n >= 100) change.wage = new Decimal(n).toFixed(2);
-    else if (n >= 15) change.age = n;
-  }
-  return Object.keys(change).length > 0 ? { ...last, ...change } : null;
 }
 
 export interface QuoteOutcome {

@@ -56,8 +56,17 @@ function assumedPhrase(q: Quote, req: QuoteRequest, key: string, lang: Lang): st
 
 /** "Anggapan: umur 18–59, warganegara, tidak tarik diri, bulan upah Disember 2026", or null. */
 export function assumptionsLine(q: Quote, req: QuoteRequest, lang: Lang): string | null {
-  if (q.assumptions.length === 0) return null;
-  return `${T.assumed[lang]}: ${q.assumptions.map((a) => assumedPhrase(q, req, a.key, lang)).join(', ')}`;
+  return joinAssumptions(assumedPhrases(q, req, lang), lang);
+}
+
+/** The short phrase of each assumption a quote rests on. */
+export function assumedPhrases(q: Quote, req: QuoteRequest, lang: Lang): string[] {
+  return q.assumptions.map((a) => assumedPhrase(q, req, a.key, lang));
+}
+
+/** "Anggapan: a, b, c", or null when nothing was assumed. */
+export function joinAssumptions(phrases: string[], lang: Lang): string | null {
+  return phrases.length === 0 ? null : `${T.assumed[lang]}: ${phrases.join(', ')}`;
 }
 
 /** One line per scheme: who pays what. */

@@ -3,10 +3,17 @@
 import type { Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
-import { answerStep, formById, formHelp, startForm } from './forms';
+import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
 import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER, type Decision } from './policy';
 import { topicFollowedUp } from './topic-follow-up';
-import { quoteFollowUp, quoteReply, requestFromEntities } from './quote-flow';
+import { quoteReply } from './quote-flow';
+import { ownWords, quoteLike, readAfterQuote } from './quote-fragment';
+import { requestFromEntities, wageOf } from './quote-request';
+import { workersReply } from './workers-quote';
+import { interestRequest } from './interest-request';
+import { interruption, type Interruption } from './form-interrupt';
+import { problemInOfficerRequest } from './officer-problem';
+import { QUOTE_WAGE_FORM_ID, quoteWagePrefill } from './forms/quote-wage';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
@@ -14,7 +21,7 @@ import { MAIN_TOPICS, S, intentLabel } from './strings';
 import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
-import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID } from './forms/late-interest';
+import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID, lateInterestForm } from './forms/late-interest';
 import {
   newConversationState,
   type ConversationState,
@@ -117,7 +124,7 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
   t.replies.push(...safetyWarnings(t.deps.kb, u, t.lang, field?.personal === true));
 
   if (form && state.form) {
-    const ctx = { state, lang: t.lang, now: t.now, offers: t.offers };
+    const ctx = formContext(t);
     if (command === 'help') {
       t.replies.push(...formHelp(form, ctx));
       return;
@@ -127,21 +134,22 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
       answerIntent(t, 'help_menu', u);
       return;
     }
-    // Asking for a person in the middle of another form switches to the escalation form;
-    // inside the escalation form itself the message is an answer.
-    const leavesForm = !offered && leavesFormFor(form.id, u);
-    if (!leavesForm) {
-      if (field?.redactAs) t.transcriptText = field.redactAs;
-      const outcome = answerStep(form, ctx, offered?.kind === 'text' ? offered.text : text, u);
-      if (outcome.kind === 'next') t.replies.push(...outcome.replies);
-      else {
-        t.replies.push(...outcome.completion.replies);
-        t.effects.push(...outcome.completion.effects);
-      }
-      t.intent = form.id;
+    // A question or another request is answered and the question asked again; asking for an officer
+    // in a quote or interest form switches to the escalation checklist. A pressed button is an answer.
+    const asked = offered ? null : interruption(form, field!, text, u);
+    if (asked?.kind === 'officer') {
+      state.form = null;
+      answerIntent(t, 'human_handoff', u);
       return;
     }
-    state.form = null;
+    if (asked) {
+      answerInsideForm(t, form, asked, u);
+      return;
+    }
+    if (field?.redactAs) t.transcriptText = field.redactAs;
+    pushOutcome(t, answerStep(form, ctx, offered?.kind === 'text' ? offered.text : text, u));
+    t.intent = form.id;
+    return;
   }
 
   if (offered) {
@@ -155,11 +163,32 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
   route(t, u);
 }
 
-/** While a form waits for an answer, only a confident request for something else leaves it. */
-function leavesFormFor(formId: string, u: Understanding): boolean {
-  if (formId === 'escalation') return false;
-  if (u.entities.wages.length > 0) return false;
-  return u.intent !== 'out_of_scope' && u.intent !== 'contribution_quote' && u.confidence >= 0.8;
+function formContext(t: Turn): FormContext {
+  return { kb: t.deps.kb, state: t.state, lang: t.lang, now: t.now, offers: t.offers };
+}
+
+function pushOutcome(t: Turn, outcome: StepOutcome): void {
+  if (outcome.kind === 'next') t.replies.push(...outcome.replies);
+  else {
+    t.replies.push(...outcome.completion.replies);
+    t.effects.push(...outcome.completion.effects);
+  }
+}
+
+/** Answers a question asked inside a form, then asks the form's question again (the form stays). */
+function answerInsideForm(t: Turn, form: FormDefinition, asked: Exclude<Interruption, null | { kind: 'officer' }>, u: Understanding): void {
+  const field = form.fields[t.state.form!.step];
+  if (asked.kind === 'answer') {
+    const answer = t.deps.kb.answer(asked.intent, t.lang, { now: t.now, agency: u.entities.agency });
+    // No buttons of the answer: while the form runs, the buttons are the form's own.
+    t.replies.push(answerReply({ ...answer, suggestions: [] }, t.lang, t.offers));
+    if (!SMALL_TALK.has(asked.intent) && !t.state.topics.includes(asked.intent)) t.state.topics.push(asked.intent);
+    t.intent = asked.intent;
+  } else {
+    t.replies.push(textReply(field.help[t.lang]));
+    t.intent = form.id;
+  }
+  t.replies.push(askAgain(form, formContext(t), `${t.deps.kb.phrase('form_back_to_question', t.lang)}\n`));
 }
 
 function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
@@ -187,13 +216,13 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
       t.replies.push(quoteWhyReply(action.request, action.at, t.lang, t.offers));
       return;
     case 'text': {
-      const routed = t.deps.understander.understand(action.text, { lang: t.lang });
+      const routed = t.deps.understander.understand(action.text, { lang: t.lang, now: t.now });
       route(t, { ...routed, lang: t.lang });
       return;
     }
     case 'form': {
       const def = formById(action.form, t.deps.kb);
-      if (def) t.replies.push(...startForm(def, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      if (def) t.replies.push(...startForm(def, formContext(t)));
       t.intent = action.form;
       return;
     }
@@ -201,15 +230,31 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
 }
 
 function route(t: Turn, u: Understanding): void {
-  // Right after a quote, a message that changes one of its inputs recomputes it.
-  const followUp = t.state.lastIntent === 'contribution_quote' && t.state.lastQuote ? quoteFollowUp(u.text, u, t.state.lastQuote) : null;
-  if (followUp) {
-    sendQuote(t, followUp);
+  const e = u.entities;
+  // Late-payment interest asked in one message: the estimate, or the form asking only what is missing.
+  const interest = interestRequest(u);
+  if (interest) {
+    t.intent = LATE_INTEREST_FORM_ID;
+    t.state.lastIntent = 'late_payment';
+    if (!t.state.topics.includes('late_payment')) t.state.topics.push('late_payment');
+    pushOutcome(t, startFormWith(lateInterestForm, formContext(t), { values: interest }));
     return;
   }
-  // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000").
-  if (u.entities.wages.length > 0 && ['contribution_rates', 'contribution_quote', 'help_menu', 'out_of_scope'].includes(u.intent)) {
-    sendQuote(t, requestFromEntities(u.entities, null)!);
+  // Several workers in one message: one reply with a row each and the totals.
+  if (e.workers.length >= 2 && !e.correction && quoteLike(u)) {
+    sendWorkers(t, u);
+    return;
+  }
+  // Right after a quote, a fragment changes the last quote; a full question starts from the defaults.
+  const after = t.state.lastIntent === 'contribution_quote' && t.state.lastQuote ? readAfterQuote(u, t.state.lastQuote) : null;
+  if (after) {
+    sendQuote(t, after.request);
+    return;
+  }
+  // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000",
+  // "2500 umur 62"), as is a wage with nothing but quote details around it.
+  if (wageOf(e) !== undefined && (quoteLike(u) || ownWords(u.normalised).length === 0)) {
+    sendQuote(t, requestFromEntities(e, null)!);
     return;
   }
 
@@ -267,7 +312,12 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
         sendQuote(t, req);
         return;
       }
-      t.replies.push(...startForm(formById('quote_wage')!, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      if (u.entities.workers.length >= 2) {
+        sendWorkers(t, u);
+        return;
+      }
+      // No wage yet: ask for it, keeping what the message said (age, status, month, opt-out).
+      pushOutcome(t, startFormWith(formById(QUOTE_WAGE_FORM_ID)!, formContext(t), { values: quoteWagePrefill(u.entities) }));
       return;
     }
     case 'human_handoff': {
@@ -276,7 +326,9 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
         t.replies.push(quotaReply(t.lang, filed));
         return;
       }
-      t.replies.push(...escalationStart(t.deps.kb, { state: t.state, lang: t.lang, now: t.now, offers: t.offers }));
+      // A problem stated with the request is shown back at the problem step (the employer number is still asked first).
+      const problem = problemInOfficerRequest(u.text);
+      t.replies.push(...escalationStart(t.deps.kb, formContext(t), problem ? { problem } : {}));
       return;
     }
     case 'greeting':
@@ -305,11 +357,22 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
   }
 }
 
-function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
+function sendWorkers(t: Turn, u: Understanding): void {
+  markQuote(t);
+  // The list has no single last quote to change: a fragment after it would guess which worker.
+  t.state.lastQuote = null;
+  t.replies.push(workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now));
+}
+
+function markQuote(t: Turn): void {
   t.intent = 'contribution_quote';
   t.state.lastIntent = 'contribution_quote';
   t.state.misses = 0;
   if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
+}
+
+function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
+  markQuote(t);
   const outcome = quoteReply(req, t.lang, t.offers, t.now);
   if (outcome.request) t.state.lastQuote = outcome.request;
   t.replies.push(outcome.reply);

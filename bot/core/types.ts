@@ -51,6 +51,8 @@ export interface FormState {
   /** Collected answers, by field name. Personal data here is only what the form needs. */
   values: Record<string, string>;
   tries: number;
+  /** Answers the opening message gave that are shown back for confirmation at their step, by field name. */
+  confirm?: Record<string, string>;
   /** When the form started (ISO); with the conversation it names one filing, so a retried turn files once. */
   startedAt?: string;
 }

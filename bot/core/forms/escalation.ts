@@ -128,10 +128,19 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
   const privacy = phrase(kb, 'handoff_privacy');
   const fields: FormField[] = [
     { name: 'employerCode', prompt: phrase(kb, 'ask_employer_code'), help: HELP.employerCode, validate: employerCode(kb) },
-    { name: 'companyName', prompt: phrase(kb, 'ask_company_name'), help: HELP.companyName, validate: companyName(kb) },
-    { name: 'repName', prompt: phrase(kb, 'ask_rep_name'), help: HELP.repName, personal: true, redactAs: '[NAME]', validate: repName(kb) },
+    { name: 'companyName', prompt: phrase(kb, 'ask_company_name'), help: HELP.companyName, freeText: true, validate: companyName(kb) },
+    { name: 'repName', prompt: phrase(kb, 'ask_rep_name'), help: HELP.repName, freeText: true, personal: true, redactAs: '[NAME]', validate: repName(kb) },
     { name: 'mykad', prompt: phrase(kb, 'ask_mykad'), help: HELP.mykad, personal: true, redactAs: '[MYKAD]', validate: mykad(kb) },
-    { name: 'problem', prompt: phrase(kb, 'ask_problem'), help: HELP.problem, validate: problem(kb), suggestions: (state, lang) => earlierTopics(kb, state, lang) },
+    {
+      name: 'problem',
+      prompt: phrase(kb, 'ask_problem'),
+      help: HELP.problem,
+      freeText: true,
+      // The problem said with the request for an officer is shown back here to confirm or change.
+      confirm: { ms: kb.phrase('confirm_problem', 'ms', { value: '{value}' }), en: kb.phrase('confirm_problem', 'en', { value: '{value}' }) },
+      validate: problem(kb),
+      suggestions: (state, lang) => earlierTopics(kb, state, lang),
+    },
   ];
   return {
     id: ESCALATION_FORM_ID,

@@ -29,5 +29,5 @@ export function formById(id: string, kb?: KnowledgeBase): FormDefinition | undef
   return def;
 }
 
-export { startForm, answerStep, formHelp, isSkipped } from './runner';
+export { startForm, startFormWith, answerStep, askAgain, formHelp, isSkipped, stepQuestion, type Prefill, type StepOutcome } from './runner';
 export type { FormDefinition, FormField, FormContext, FormRunInfo } from './types';

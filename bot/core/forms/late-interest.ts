@@ -1,5 +1,7 @@
 // Late-payment interest (FCLB) estimate in chat: amount, wage month, payment date.
-import { explainLateInterest, lateInterest, QuoteError } from '../../../calculators';
+import { explainLateInterest, explainLateInterestForDays, lateInterest, lateInterestForDays, QuoteError } from '../../../calculators';
+import type { Entities } from '../../../intents';
+import { wageOf } from '../quote-request';
 import { amountAnswer } from '../quote-flow';
 import { textReply } from '../replies';
 import type { Bilingual } from '../strings';
@@ -23,7 +25,7 @@ const P = {
     en: 'For which wage month? For example: October 2026 or 10/2026',
   },
   monthHelp: {
-    ms: 'Bulan upah ialah bulan gaji itu dibayar kepada pekerja; caruman perlu dibayar sebelum 15hb bulan berikutnya.',
+    ms: 'Bulan upah ialah bulan yang gajinya untuk (bulan pekerja bekerja untuk upah itu), bukan bulan gaji itu dibayar; caruman perlu dibayar sebelum 15hb bulan berikutnya.',
     en: 'The wage month is the month the wages are for; its contribution is due by the 15th of the next month.',
   },
   monthBad: { ms: 'Saya tidak nampak bulan dan tahun.', en: "I couldn't see a month and year." },
@@ -58,6 +60,23 @@ function iso(y: number, mo: number, d: number): string | null {
 
 const fail = (reason: Bilingual): FieldResult => ({ ok: false, reason });
 
+/** Set when the opening message said how late the payment was ("paid 2 weeks late"): no month or date needed. */
+const DAYS_LATE = 'daysLate';
+const byDate = (values: Record<string, string>) => values[DAYS_LATE] === undefined;
+
+/** What a message already says about a late payment, as the form's values (amount, wage month, payment date, days late). */
+export function lateInterestPrefill(e: Entities): Record<string, string> {
+  const values: Record<string, string> = {};
+  const amount = wageOf(e);
+  if (amount !== undefined) values.amount = amount;
+  if (e.daysLate !== null) values[DAYS_LATE] = String(e.daysLate);
+  else {
+    if (e.months.length > 0) values.wageMonth = e.months[0];
+    if (e.dates.length > 0) values.paidOn = e.dates[0];
+  }
+  return values;
+}
+
 export const lateInterestForm: FormDefinition = {
   id: LATE_INTEREST_FORM_ID,
   maxTries: 0,
@@ -73,12 +92,14 @@ export const lateInterestForm: FormDefinition = {
     },
     {
       name: 'wageMonth',
+      needed: byDate,
       prompt: P.month,
       help: P.monthHelp,
       validate: (_text, u) => (u.entities.months[0] ? { ok: true, value: u.entities.months[0] } : fail(P.monthBad)),
     },
     {
       name: 'paidOn',
+      needed: byDate,
       prompt: P.date,
       help: P.dateHelp,
       validate: (text) => {
@@ -89,8 +110,12 @@ export const lateInterestForm: FormDefinition = {
     },
   ],
   complete(values, ctx) {
-    const paidOn = values.paidOn === TODAY ? ctx.now : values.paidOn;
     try {
+      if (values[DAYS_LATE] !== undefined) {
+        const r = lateInterestForDays({ amount: values.amount, daysLate: Number(values[DAYS_LATE]) });
+        return { replies: [textReply(explainLateInterestForDays(r, ctx.lang))], effects: [] };
+      }
+      const paidOn = values.paidOn === TODAY ? ctx.now : values.paidOn;
       const r = lateInterest({ amount: values.amount, wageMonth: values.wageMonth, paidOn });
       return { replies: [textReply(explainLateInterest(r, ctx.lang))], effects: [] };
     } catch (err) {

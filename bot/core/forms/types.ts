@@ -3,6 +3,7 @@ import type { Understanding } from '../../../intents';
 import type { Bilingual } from '../strings';
 import type { ConversationState, Effect, Lang, Reply } from '../types';
 import type { Offers } from '../replies';
+import type { KnowledgeBase } from '../../../knowledge';
 
 export type FieldResult =
   | { ok: true; value: string; /** how the answer is shown back (masked for personal data) */ display?: string }
@@ -18,11 +19,23 @@ export interface FormField {
   /** Stored in the transcript instead of the answer (e.g. "[NAME]"), for personal data redact() cannot spot. */
   redactAs?: string;
   validate(text: string, u: Understanding): FieldResult;
+  /** Whether the step is asked, given the answers so far (absent: always). */
+  needed?(values: Record<string, string>): boolean;
+  /** Asked instead of the prompt when the opening message already gave this answer; "{value}" shows it. */
+  confirm?: Bilingual;
+  /**
+   * Free text (a name, a description): almost anything is a valid answer, so a message that reads as a
+   * question is taken as one even though it would pass the check. Format-checked fields (a MyKad, an
+   * amount) take any valid answer as the answer.
+   */
+  freeText?: boolean;
   /** Buttons offered with the prompt (e.g. the topic detected earlier). */
   suggestions?(state: ConversationState, lang: Lang): string[];
 }
 
 export interface FormContext {
+  /** The knowledge base, for the phrases a completion says. */
+  kb: KnowledgeBase;
   state: ConversationState;
   lang: Lang;
   now: Date;

@@ -1,0 +1,84 @@
+// Right after a quote, is the next message a fragment of it or a new question?
+//
+// - A FRAGMENT changes one or more details of the last quote and keeps the rest: "3000?", "kalau 61?",
+//   "umur 62", "bulan lepas", "pekerja asing", "tarik diri LINDUNG", "what about 4000", and any
+//   correction ("opps salah, 3200 sebenarnya"). Its words, beyond the details themselves, are only
+//   connectives ("kalau", "what about", "pulak", "?").
+// - A FULL QUESTION has its own wage and words of its own that ask for a quote ("berapa socso gaji 4000",
+//   "how much socso for RM2,800") or name another worker ("staff lain gaji 2500", "my other worker
+//   earning 3k"). It starts from the defaults: nothing of the last worker is inherited.
+// - Anything else (no detail at all, or leftover words a confident classifier reads as another topic)
+//   is not about the last quote.
+import Decimal from 'decimal.js';
+import type { QuoteRequest } from '../../calculators';
+import type { Understanding } from '../../intents';
+import { OTHER_TOPIC_AT } from './policy';
+import { detailsFromEntities, wageOf } from './quote-request';
+
+export type AfterQuote = { kind: 'fragment' | 'fresh'; request: QuoteRequest } | null;
+
+/** Intents whose reading of a message does not outweigh a quote follow-up ("what about RM7,000?"). */
+const QUOTE_LIKE = new Set(['contribution_quote', 'contribution_rates', 'out_of_scope', 'help_menu']);
+
+/** Words that ask for a quote on their own: a new question, not a fragment. */
+const ASKS_FOR_QUOTE = /^(?:socso|perkeso|caruman|carum|contributions?|eis|sip|kira|kirakan|mengira|calculate|calc|calculator|kalkulator|deduct|deduction|potong|potongan)$/;
+/** Words that name another worker: a new question ("staff lain", "my other worker", "new clerk"). */
+const ANOTHER_WORKER = /^(?:lain|other|another|new|baru)$/;
+
+// Words that only carry the details a fragment changes, or connect them; what is left is the message's own content.
+const DETAIL_WORDS = new Set(
+  (
+    // wage
+    'gaji upah wage wages salary pay rm ringgit k ribu ratus puluh belas setengah thousand hundred earning earns ' +
+    // age and first insured
+    'umur umurnya age aged old years year yo thn tahun first job kerja pertama kali belum pernah daftar berdaftar registered never insured ' +
+    // wage month
+    'bulan month lepas lalu depan hadapan last next previous coming ini ni this ' +
+    'januari january jan februari february feb mac march mar april apr mei may jun june julai july jul ogos august aug ' +
+    'september sept sep oktober october okt oct november nov disember december dis dec ' +
+    // foreign or local; LINDUNG opt-out
+    'pekerja worker workers staff employee asing foreign foreigner tempatan local warganegara citizen malaysian pr warga ' +
+    'tarik diri opt opted out optout keluar lindung skbbk jam 24 notis pelepasan left withdrawn dah sudah already has have not tak ' +
+    // corrections
+    'opps oops salah silap sebenarnya actually sorry sori maaf meant mean bukan wrong typo eh ' +
+    // connectives
+    'kalau klu kalo kalu if what about how much and dan then pulak pula la lah je jer ke kah for untuk utk dia she he is was ' +
+    'the a an of at with dengan yang tu itu nya to in on so ok okay berapa say instead'
+  ).split(' '),
+);
+
+/** The message's own words: what is left once numbers, detail words and connectives are taken out. */
+export function ownWords(normalised: string): string[] {
+  return normalised.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w) && !DETAIL_WORDS.has(w));
+}
+
+/** Whether the message may be about a quote: read as one (or as nothing else), or no other topic is sure. */
+export function quoteLike(u: Understanding): boolean {
+  return QUOTE_LIKE.has(u.intent) || u.confidence < OTHER_TOPIC_AT;
+}
+
+/** A message that is one bare number: a wage from RM100 up, an age below that ("3000?", "kalau 61?"). */
+function loneNumber(u: Understanding): Partial<QuoteRequest> {
+  const numbers = u.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  if (numbers.length !== 1) return {};
+  const n = Number(numbers[0].replace(/,/g, ''));
+  if (n >= 100) return { wage: new Decimal(n).toFixed(2) };
+  if (n >= 15) return { age: n };
+  return {};
+}
+
+/** Reads a message that follows a quote (see the top of this file). */
+export function readAfterQuote(u: Understanding, last: QuoteRequest): AfterQuote {
+  const e = u.entities;
+  const wage = wageOf(e);
+  const own = ownWords(u.normalised);
+  let change: Partial<QuoteRequest> = { ...detailsFromEntities(e), ...(wage !== undefined ? { wage } : {}) };
+  if (wage === undefined && change.age === undefined && change.month === undefined) change = { ...loneNumber(u), ...change };
+  if (Object.keys(change).length === 0) return null;
+
+  if (wage !== undefined && !e.correction && own.some((w) => ASKS_FOR_QUOTE.test(w) || ANOTHER_WORKER.test(w))) {
+    return quoteLike(u) ? { kind: 'fresh', request: { ...change, wage } } : null;
+  }
+  if (own.length === 0 || e.correction || quoteLike(u)) return { kind: 'fragment', request: { ...last, ...change } };
+  return null;
+}
