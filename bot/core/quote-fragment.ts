@@ -47,9 +47,25 @@ const DETAIL_WORDS = new Set(
   ).split(' '),
 );
 
-/** The message's own words: what is left once numbers, detail words and connectives are taken out. */
-export function ownWords(normalised: string): string[] {
-  return normalised.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w) && !DETAIL_WORDS.has(w));
+function wordsLeft(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w) && !DETAIL_WORDS.has(w));
+}
+
+/**
+ * The message's own words: what is left once numbers, detail words and connectives are taken out. Read
+ * both as typed and as normalised (shortforms expanded, "klu" -> "kalau"), keeping the shorter, so
+ * that neither a shortform nor a spelling "correction" ("tarik" -> "tarikh") leaves a word behind.
+ */
+export function ownWords(u: Pick<Understanding, 'text' | 'normalised'>): string[] {
+  const typed = wordsLeft(u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+  const normalised = wordsLeft(u.normalised);
+  return typed.length < normalised.length ? typed : normalised;
+}
+
+/** Whether the message asks for a quote itself or names another worker: a full question. */
+function asksAfresh(u: Understanding): boolean {
+  const words = [...wordsLeft(u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')), ...wordsLeft(u.normalised)];
+  return words.some((w) => ASKS_FOR_QUOTE.test(w) || ANOTHER_WORKER.test(w));
 }
 
 /** Whether the message may be about a quote: read as one (or as nothing else), or no other topic is sure. */
@@ -67,18 +83,22 @@ function loneNumber(u: Understanding): Partial<QuoteRequest> {
   return {};
 }
 
-/** Reads a message that follows a quote (see the top of this file). */
-export function readAfterQuote(u: Understanding, last: QuoteRequest): AfterQuote {
+/**
+ * Reads a message that follows a quote (see the top of this file). `last` is null after a reply for
+ * several workers: there a fragment with a wage is a new quote from the defaults, and one without is nothing.
+ */
+export function readAfterQuote(u: Understanding, last: QuoteRequest | null): AfterQuote {
   const e = u.entities;
   const wage = wageOf(e);
-  const own = ownWords(u.normalised);
+  const own = ownWords(u);
   let change: Partial<QuoteRequest> = { ...detailsFromEntities(e), ...(wage !== undefined ? { wage } : {}) };
   if (wage === undefined && change.age === undefined && change.month === undefined) change = { ...loneNumber(u), ...change };
   if (Object.keys(change).length === 0) return null;
 
-  if (wage !== undefined && !e.correction && own.some((w) => ASKS_FOR_QUOTE.test(w) || ANOTHER_WORKER.test(w))) {
+  if (wage !== undefined && !e.correction && asksAfresh(u)) {
     return quoteLike(u) ? { kind: 'fresh', request: { ...change, wage } } : null;
   }
-  if (own.length === 0 || e.correction || quoteLike(u)) return { kind: 'fragment', request: { ...last, ...change } };
-  return null;
+  if (own.length > 0 && !e.correction && !quoteLike(u)) return null;
+  if (last) return { kind: 'fragment', request: { ...last, ...change } };
+  return change.wage !== undefined ? { kind: 'fresh', request: { ...change, wage: change.wage } } : null;
 }

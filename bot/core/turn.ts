@@ -115,6 +115,8 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
   if (command === 'cancel') {
     const had = state.form !== null;
     state.form = null;
+    // Nothing said before the cancel is followed up afterwards: "2500" next is not a quote fragment.
+    state.lastIntent = null;
     t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
     return;
   }
@@ -147,8 +149,10 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
       return;
     }
     if (field?.redactAs) t.transcriptText = field.redactAs;
-    pushOutcome(t, answerStep(form, ctx, offered?.kind === 'text' ? offered.text : text, u));
-    t.intent = form.id;
+    const outcome = answerStep(form, ctx, offered?.kind === 'text' ? offered.text : text, u);
+    pushOutcome(t, outcome);
+    // The quote form's answer is a quote like any other.
+    t.intent = outcome.kind === 'done' && form.id === QUOTE_WAGE_FORM_ID ? 'contribution_quote' : form.id;
     return;
   }
 
@@ -246,14 +250,14 @@ function route(t: Turn, u: Understanding): void {
     return;
   }
   // Right after a quote, a fragment changes the last quote; a full question starts from the defaults.
-  const after = t.state.lastIntent === 'contribution_quote' && t.state.lastQuote ? readAfterQuote(u, t.state.lastQuote) : null;
+  const after = t.state.lastIntent === 'contribution_quote' ? readAfterQuote(u, t.state.lastQuote) : null;
   if (after) {
     sendQuote(t, after.request);
     return;
   }
   // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000",
   // "2500 umur 62"), as is a wage with nothing but quote details around it.
-  if (wageOf(e) !== undefined && (quoteLike(u) || ownWords(u.normalised).length === 0)) {
+  if (wageOf(e) !== undefined && (quoteLike(u) || ownWords(u).length === 0)) {
     sendQuote(t, requestFromEntities(e, null)!);
     return;
   }

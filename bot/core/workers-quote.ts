@@ -31,12 +31,15 @@ const L = {
 /** The quote request of each worker: its own wage, age and status, the message's month and opt-out. */
 export function workerRequests(workers: WorkerEntry[], entities: Entities): QuoteRequest[] {
   const shared = detailsFromEntities(entities);
+  // "Mary 4500 foreign worker" marks Mary only; a status said for the list applies to all only when no
+  // worker has one of its own ("3 pekerja asing: 1500, 1800, 2000").
+  const ownStatus = workers.some((w) => w.foreign !== null);
   return workers.map((w) => {
     const req: QuoteRequest = { wage: w.wage };
     if (shared.month !== undefined) req.month = shared.month;
     if (shared.skbbkOptOut !== undefined) req.skbbkOptOut = shared.skbbkOptOut;
     if (w.age !== null) req.age = w.age;
-    const foreign = w.foreign ?? shared.foreign;
+    const foreign = ownStatus ? w.foreign ?? undefined : shared.foreign;
     if (foreign !== undefined) req.foreign = foreign;
     return req;
   });
@@ -55,7 +58,7 @@ function rowText(row: BatchRow, name: string, lang: Lang): string {
   const q = row.quote;
   const cat = q.act4.category === 2 ? ` (${L.cat2[lang]})` : '';
   const act4 = `${L.act4[lang]}${cat} ${L.employer[lang]} ${formatRM(q.act4.employer)}, ${L.employee[lang]} ${formatRM(q.act4.employee)}`;
-  const eis = q.eis ? `${L.eis[lang]} ${formatRM(q.eis.employer)} + ${formatRM(q.eis.employee)}` : `${L.eis[lang]} ${L.none[lang]}`;
+  const eis = q.eis ? `${L.eis[lang]} ${L.employer[lang]} ${formatRM(q.eis.employer)}, ${L.employee[lang]} ${formatRM(q.eis.employee)}` : `${L.eis[lang]} ${L.none[lang]}`;
   const skbbk = `${L.skbbk[lang]} ${q.skbbk ? formatRM(q.skbbk.employee) : L.none[lang]}`;
   return `${name}, ${wage}: ${act4} · ${eis} · ${skbbk}`;
 }

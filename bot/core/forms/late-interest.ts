@@ -8,7 +8,9 @@ import type { Bilingual } from '../strings';
 import type { FieldResult, FormDefinition } from './types';
 
 export const LATE_INTEREST_FORM_ID = 'late_interest';
-const TODAY = 'today';
+/** The stored answer for "today": the payment date is the turn's day when the form completes. */
+export const PAID_TODAY = 'today';
+const TODAY = PAID_TODAY;
 
 const P = {
   amount: {
@@ -25,7 +27,7 @@ const P = {
     en: 'For which wage month? For example: October 2026 or 10/2026',
   },
   monthHelp: {
-    ms: 'Bulan upah ialah bulan yang gajinya untuk (bulan pekerja bekerja untuk upah itu), bukan bulan gaji itu dibayar; caruman perlu dibayar sebelum 15hb bulan berikutnya.',
+    ms: 'Bulan upah ialah bulan yang gajinya untuk, iaitu bulan kerja yang diupah (PERKESO menyebutnya bulan caruman), walaupun gaji itu diterima pada bulan berikutnya; caruman bulan itu perlu dibayar sebelum 15hb bulan berikutnya.',
     en: 'The wage month is the month the wages are for; its contribution is due by the 15th of the next month.',
   },
   monthBad: { ms: 'Saya tidak nampak bulan dan tahun.', en: "I couldn't see a month and year." },

@@ -1,7 +1,7 @@
 // The one-question form used when someone asks for a quote without saying the wage. Details said in
 // the opening message ("nak kira socso pekerja asing umur 40") are kept in `base` and the answer's own
 // details win over them; an answer listing several workers gets the several-workers reply.
-import type { QuoteRequest } from '../../../calculators';
+import { parseMoney, type QuoteRequest } from '../../../calculators';
 import type { Entities, WorkerEntry } from '../../../intents';
 import { amountAnswer, quoteReply } from '../quote-flow';
 import { detailsFromEntities } from '../quote-request';
@@ -29,8 +29,9 @@ export const quoteWageForm: FormDefinition = {
       prompt: S.quoteAskWage,
       help: S.quoteBadWage,
       validate(text, u) {
-        if (u.entities.workers.length >= 2 && !u.entities.correction) {
-          const answer: Answer = { workers: u.entities.workers, entities: u.entities };
+        const workers = u.entities.workers.length >= 2 ? u.entities.workers : bareWageList(text);
+        if (workers.length >= 2 && !u.entities.correction) {
+          const answer: Answer = { workers, entities: u.entities };
           return { ok: true, value: JSON.stringify(answer) };
         }
         // Wages in words or shorthand come from the entities ("dua ribu tiga ratus", "3.2k"); the
@@ -55,6 +56,25 @@ export const quoteWageForm: FormDefinition = {
     return { replies: [outcome.reply], effects: [] };
   },
 };
+
+/**
+ * Asked for the wage, an answer that is only amounts ("1500, 2000, 2500", "1800 dan 2500") is a wage
+ * each, even where free text would read a number such as 2000 as a year.
+ */
+export function bareWageList(text: string): WorkerEntry[] {
+  // A comma before exactly three digits is a thousands separator ("RM3,200"), not a break.
+  const parts = text.trim().split(/\s*(?:[;\n/&]|,(?!\d{3}(?!\d))|\s(?:dan|and)\s)\s*/i).filter((p) => p !== '');
+  if (parts.length < 2) return [];
+  const wages: string[] = [];
+  for (const p of parts) {
+    try {
+      wages.push(parseMoney(p.replace(/^rm\s*/i, '')).toFixed(2));
+    } catch {
+      return [];
+    }
+  }
+  return wages.map((wage) => ({ name: null, wage, age: null, foreign: null }));
+}
 
 /** The opening message's month, status and opt-out, where the answer listing the workers gave none. */
 function sharedFromBase(base: Partial<QuoteRequest>, e: Entities): Partial<Entities> {
