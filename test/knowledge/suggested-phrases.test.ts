@@ -33,7 +33,9 @@ function stateFor(p: SuggestedPhrase): ConversationState {
     const id = c.kind === 'form_step' ? c.form : 'escalation';
     const step = c.kind === 'form_step' ? c.step : 0;
     const values = Object.fromEntries(STEP_NAMES[id].slice(0, step).map((k) => [k, PREFILLED[id][k]]));
-    return { ...state, form: { id, step, values, tries: 0, startedAt: NOW.toISOString() } };
+    // At a confirming step the problem said with the request for an officer is shown back (bot/core/officer-problem.ts).
+    const confirm = c.kind === 'form_step' && c.confirming ? { problem: 'fail caruman asyik ditolak' } : undefined;
+    return { ...state, form: { id, step, values, tries: 0, startedAt: NOW.toISOString(), ...(confirm ? { confirm } : {}) } };
   }
   return state;
 }

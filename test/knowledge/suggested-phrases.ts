@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export type PhraseContext =
   | { kind: 'fresh'; intent?: string }
   | { kind: 'after_quote' }
-  | { kind: 'form_step'; form: 'escalation' | 'late_interest'; step: number }
+  | { kind: 'form_step'; form: 'escalation' | 'late_interest'; step: number; /** the step shows back an answer already given, to confirm */ confirming?: true }
   | { kind: 'cancel_form' };
 
 export interface SuggestedPhrase {
@@ -56,6 +56,7 @@ export function contextOf(phrase: string, sentence: string): PhraseContext {
   const p = phrase.toLowerCase();
   if (p === 'batal' || p === 'cancel') return { kind: 'cancel_form' };
   if (/kira semula|recalculate/.test(s)) return { kind: 'after_quote' };
+  if (/untuk sahkan|to confirm/.test(s)) return { kind: 'form_step', form: 'escalation', step: 4, confirming: true };
   if (/nama syarikat|company name/.test(s)) return { kind: 'form_step', form: 'escalation', step: 1 };
   if (/nama penuh wakil|representative/.test(s)) return { kind: 'form_step', form: 'escalation', step: 2 };
   if (/terangkan masalah|describe the problem|pegawai tidak perlu|officer does not need/.test(s)) return { kind: 'form_step', form: 'escalation', step: 4 };
