@@ -6,8 +6,15 @@ const USAGE = `usage: hanna <command>
   chat                      talk to the bot in this terminal (reads piped stdin too)
   classify --jsonl FILE|-   {"text": ...} per line -> intent, confidence, language
   quote --jsonl FILE|-      {"wage": ..., "age"?, "month"?, "foreign"?, "skbbk_opt_out"?} per line -> contributions
+  quote --csv FILE|-        payroll CSV (name,wage,age,month,foreign,skbbk_opt_out,first_insured_age) -> a CSV line per worker and a totals line
   interest --jsonl FILE|-   {"amount", "month", "paid_on"} per line -> late-payment interest estimate (FCLB)
   kb check                  validate the knowledge base files`;
+
+function optionValue(args: string[], option: string): string | null {
+  const i = args.indexOf(option);
+  if (i < 0 || i + 1 >= args.length) return null;
+  return args[i + 1];
+}
 
 function jsonlSource(args: string[]): string | null {
   const i = args.indexOf('--jsonl');
@@ -19,6 +26,27 @@ async function writeLines(run: (write: (line: string) => void) => void): Promise
   const out: string[] = [];
   run((line) => out.push(line));
   if (out.length > 0) await new Promise<void>((resolve) => process.stdout.write(out.join('\n') + '\n', () => resolve()));
+}
+
+/** `hanna quote --csv FILE|-`: exit 0 when the payroll could be read, 2 when it could not. */
+async function quoteCsvCommand(source: string): Promise<number> {
+  let input: string;
+  try {
+    input = await readInput(source);
+  } catch (err) {
+    console.error(`hanna quote: cannot read ${source}: ${(err as Error).message}`);
+    return 2;
+  }
+  const { quoteCsv, CsvInputError } = require('./quote-csv') as typeof import('./quote-csv');
+  try {
+    const out = quoteCsv(input, new Date());
+    await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof CsvInputError)) throw err;
+    console.error(`hanna quote --csv: ${err.message}`);
+    return 2;
+  }
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -35,9 +63,11 @@ export async function main(args: string[]): Promise<number> {
     case 'classify':
     case 'quote':
     case 'interest': {
+      const csvSource = command === 'quote' ? optionValue(rest, '--csv') : null;
+      if (csvSource) return quoteCsvCommand(csvSource);
       const source = jsonlSource(rest);
       if (!source) {
-        console.error(`hanna ${command}: give --jsonl FILE or --jsonl - for stdin\n\n${USAGE}`);
+        console.error(`hanna ${command}: give --jsonl FILE or --jsonl - for stdin${command === 'quote' ? ' (or --csv FILE|- for a payroll)' : ''}\n\n${USAGE}`);
         return 2;
       }
       let input: string;
