@@ -1,5 +1,6 @@
 // The `hanna` command as a user runs it: a real child process, stdin and stdout.
 import { spawnSync } from 'child_process';
+import Decimal from 'decimal.js';
 import path from 'path';
 import { plainText } from '../../bot/cli/chat';
 
@@ -96,5 +97,32 @@ describe('terminal rendering', () => {
     expect(plainText('Sumber: [PERKESO](https://www.perkeso.gov.my/) · [A](https://a.example/x)')).toBe('Sumber: PERKESO (https://www.perkeso.gov.my/) · A (https://a.example/x)');
     expect(plainText('majikan bayar **RM47.75**')).toBe('majikan bayar RM47.75');
     expect(plainText('MyKad: 900101-**-***3')).toBe('MyKad: 900101-**-***3');
+  });
+});
+
+describe('hanna quote --csv', () => {
+  test('a line per worker, a bad worker kept with its reason, and exact totals; JSONL unchanged beside it', () => {
+    const input = ['name,wage,age,month,foreign,skbbk_opt_out,first_insured_age', '"Tan, Ah Kow",2500,35,2026-11,,,', 'Ravi,2650,62,2026-11,,,', 'Siti,0,30,2026-11,,,', 'John,4000,,2026-11,true,,', 'Ali,3000,,2026-11,maybe,,'].join('\n');
+    const r = hanna(['quote', '--csv', '-'], input);
+    expect(r.code).toBe(0);
+    const rows = r.out.trim().split('\n');
+    expect(rows[0]).toBe('name,wage,month,schedule,act4_category,act4_employer,act4_employee,eis_employer,eis_employee,skbbk_employee,employer_total,employee_total,total,error');
+    expect(rows).toHaveLength(7);
+    const json = lines(hanna(['quote', '--jsonl', '-'], [
+      JSON.stringify({ wage: 2500, age: 35, month: '2026-11' }),
+      JSON.stringify({ wage: 2650, age: 62, month: '2026-11' }),
+      JSON.stringify({ wage: 4000, month: '2026-11', foreign: true }),
+    ].join('\n')).out) as { employer_total: string; employee_total: string; total: string }[];
+    expect(rows[1]).toBe(`"Tan, Ah Kow",2500.00,2026-11,2024-10,1,42.85,12.25,4.90,4.90,18.35,${json[0].employer_total},${json[0].employee_total},${json[0].total},`);
+    expect(rows[3]).toMatch(/^Siti,0,.*more than RM0/);
+    expect(rows[5]).toMatch(/^Ali,3000,.*foreign must be true or false/);
+    const sum = (k: 'employer_total' | 'employee_total' | 'total') => json.reduce((a, q) => a.plus(q[k]), new Decimal(0)).toFixed(2);
+    expect(rows[6]).toBe(`TOTAL,,,,,,,,,,${sum('employer_total')},${sum('employee_total')},${sum('total')},`);
+  });
+
+  test('a file without a wage column is refused with exit 2 and the expected columns', () => {
+    const r = hanna(['quote', '--csv', '-'], 'name,salary\nAli,2500\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/name,wage,age,month,foreign,skbbk_opt_out,first_insured_age/);
   });
 });

@@ -73,3 +73,29 @@ describe('explainLateInterest', () => {
     expect(t).not.toMatch(/What to do/);
   });
 });
+
+describe('interest from the days late alone ("owe 10k, paid 2 weeks late")', () => {
+  const { lateInterestForDays, explainLateInterestForDays, lateInterest: byDate } = require('../../calculators') as typeof import('../../calculators');
+
+  test('gives the same interest as the dated calculation for the same number of days', () => {
+    // Wage month 2026-10 is due 2026-11-15; paid 2026-11-29 is 14 days late.
+    const dated = byDate({ amount: '10000', wageMonth: '2026-10', paidOn: '2026-11-29' });
+    expect(dated.daysLate).toBe(14);
+    expect(lateInterestForDays({ amount: '10000', daysLate: 14 })).toEqual({ amount: '10000.00', daysLate: 14, interest: dated.interest, minimumApplied: false });
+  });
+
+  test('the RM5 minimum, nothing when not late, and bad input refused', () => {
+    expect(lateInterestForDays({ amount: '100', daysLate: 3 })).toMatchObject({ interest: '5.00', minimumApplied: true });
+    expect(lateInterestForDays({ amount: '100', daysLate: 0 })).toMatchObject({ interest: '0.00', minimumApplied: false });
+    expect(() => lateInterestForDays({ amount: '100', daysLate: -1 })).toThrow(/days late/);
+    expect(() => lateInterestForDays({ amount: '100', daysLate: 2.5 })).toThrow(/whole number/);
+    expect(() => lateInterestForDays({ amount: 'abc', daysLate: 3 })).toThrow();
+  });
+
+  test('the explanation says how late, the estimate caveats and where to pay or appeal', () => {
+    const text = explainLateInterestForDays(lateInterestForDays({ amount: '10000', daysLate: 14 }), 'ms');
+    expect(text).toMatch(/ANGGARAN/);
+    expect(text).toMatch(/lewat 14 hari/);
+    expect(text).toMatch(/assist\.perkeso\.gov\.my/);
+  });
+});
