@@ -3,7 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 import YAML from 'yaml';
-import { INTENT_IDS, loadKnowledgeBase, PHRASE_KEYS } from '../../knowledge';
+import { INTENT_IDS, loadKnowledgeBase, PHRASE_KEYS, PHRASE_VARS } from '../../knowledge';
 import type { Lang } from '../../knowledge';
 import { allYaml, SHARED_DIR } from './helpers';
 
@@ -62,7 +62,8 @@ describe('wording', () => {
       const a = kb.answer(i, lang);
       return [a.text, a.more ?? '', ...a.suggestions.map((s) => s.title)];
     }),
-    ...PHRASE_KEYS.map((k) => kb.phrase(k, lang, { max: '1000', reference: 'HB-1' })),
+    // Every placeholder a phrase declares gets a sample value.
+    ...PHRASE_KEYS.map((k) => kb.phrase(k, lang, { max: '1000', reference: 'HB-1', ...Object.fromEntries((PHRASE_VARS[k] ?? []).map((v) => [v, '1'])) })),
   ];
 
   test('the bot never asks for a password: a sentence about giving one says not to, or is about the login screen', () => {
