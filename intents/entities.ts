@@ -23,6 +23,10 @@ const AGENCY_RES: Array<[Agency, RegExp]> = [
   ['lhdn', /\b(?:lhdn|lhdnm|irb|lembaga hasil|pcb|mtd|cukai pendapatan|income tax|e-?filing|borang ea|ea form|borang e|form e|cp ?22a?|cp ?39|e number|nombor e|no\.? e|potongan cukai|tax deduction)\b/i],
   ['hrdcorp', /\b(?:hrd ?corp|hrdf|hrdc|hrd levy|levi hrd|pembangunan sumber manusia|human resources? development)\b/i],
   ['ssm', /\b(?:ssm|suruhanjaya syarikat|companies commission|mycoid|ezbiz)\b/i],
+  // the labour department: the minimum wage and employment terms
+  ['jtk', /\b(?:jtk|jtksm|jabatan tenaga kerja|pejabat tenaga kerja|labou?r (?:department|office)|department of labou?r|gaji minim(?:um|a)|minimum (?:wages?|salar(?:y|ies)|pay)|min\.? wages?|perintah gaji minimum|minimum wages? order|akta kerja|employment act)\b/i],
+  // immigration: foreign workers' permits, passes, quotas and levy
+  ['imigresen', /\b(?:imigresen|immigration|jim|plks|e-?plks|fwcms|pas lawatan kerja|work (?:permits?|pass(?:es)?)|permit (?:kerja|pekerja)|permits?|visa kerja|kuota pekerja asing|foreign workers?'? quota|levi(?:\s+\S+){0,2}?\s+(?:pekerja\s+)?asing|levy(?:\s+\S+){0,3}?\s+foreign|foreign (?:workers?'?\s+)?lev(?:y|ies))\b/i],
 ];
 
 export function extractEntities(text: string, now?: Date): Entities {

@@ -6,8 +6,9 @@
  *   verified: 2026-11-26         # when the text was last checked against the fact sheet
  *   sources: [{title, url}]      # shown as links; at least one except for small talk and menus
  *   suggestions: [forgot_password, {ms: {title, value}, en: {title, value}}]
- *   ms: {text, more?, sources?}  # text: chat-sized; more: shown after the "more" button
- *   en: {text, more?, sources?}
+ *   ms: {text, more?, brief?, sources?}  # text: chat-sized; more: shown after the "more" button;
+ *   en: {text, more?, brief?, sources?}  # brief: what follows a part (required with parts)
+ *   parts: [{id, triggers: {ms, en}, ms, en, sources?}]  # optional: what a sub-question leads with (answerParts.ts)
  */
 import type { Lang, Source, Suggestion } from './types';
 import { LANGS } from './types';
@@ -16,6 +17,7 @@ import { isIsoDate } from './clock';
 import { SOURCELESS_INTENTS, VARIANTS } from './intentIds';
 import { findUrls, urlProblem } from './urls';
 import { countWords } from './words';
+import { MAX_BRIEF_WORDS, parseParts, type AnswerPart } from './answerParts';
 import { YamlFile } from './yamlFile';
 import type { FieldPath } from './yamlFile';
 
@@ -31,6 +33,8 @@ export type SuggestionSpec = { intent: string } | { fixed: Record<Lang, Suggesti
 export interface LangAnswer {
   text: string;
   more: string | null;
+  /** The answer in a sentence or two, shown after a part that leads the reply; set when the file has parts. */
+  brief: string | null;
   sources: Source[];
 }
 
@@ -42,6 +46,8 @@ export interface AnswerRecord {
   suggestions: SuggestionSpec[];
   ms: LangAnswer;
   en: LangAnswer;
+  /** Sub-question parts (empty for most answers). */
+  parts: AnswerPart[];
 }
 
 export interface AnswerContext {
@@ -52,8 +58,8 @@ export interface AnswerContext {
   placeholderSample: Record<Lang, Record<string, string>>;
 }
 
-const TOP_KEYS = ['intent', 'variant', 'verified', 'sources', 'suggestions', 'ms', 'en'];
-const LANG_KEYS = ['text', 'more', 'sources'];
+const TOP_KEYS = ['intent', 'variant', 'verified', 'sources', 'suggestions', 'ms', 'en', 'parts'];
+const LANG_KEYS = ['text', 'more', 'brief', 'sources'];
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -149,6 +155,12 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
     }
   }
 
+  let parts: AnswerPart[] = [];
+  if (data.parts !== undefined && data.parts !== null) {
+    if (variant !== null) y.problem(['parts'], 'is not supported for variant answers');
+    else parts = parseParts(y, data.parts, (at, value) => parseSources(y, at, value));
+  }
+
   const langs: Partial<Record<Lang, LangAnswer>> = {};
   const unsourced: Lang[] = [];
   for (const lang of LANGS) {
@@ -179,14 +191,23 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
       else if (variant !== null) y.problem([lang, 'more'], 'is not supported for variant answers (keep them within the text)');
       else checkText(y, [lang, 'more'], more, MAX_MORE_WORDS, ctx.placeholderSample[lang]);
     }
+    let brief: string | null = null;
+    if (b.brief !== undefined && b.brief !== null) {
+      brief = typeof b.brief === 'string' ? b.brief.trim() : '';
+      if (!brief) y.problem([lang, 'brief'], 'is empty (remove it or write the answer in a sentence or two)');
+      else if (data.parts === undefined || data.parts === null) y.problem([lang, 'brief'], 'is only used with parts (add parts or remove it)');
+      else checkText(y, [lang, 'brief'], brief, MAX_BRIEF_WORDS, ctx.placeholderSample[lang]);
+    } else if (data.parts !== undefined && data.parts !== null) {
+      y.problem([lang, 'brief'], 'is missing (an answer with parts needs the answer in a sentence or two, shown after the part)');
+    }
     const sources = b.sources === undefined || b.sources === null ? shared : parseSources(y, [lang, 'sources'], b.sources) ?? [];
     if (sources.length === 0) unsourced.push(lang);
-    langs[lang] = { text, more: more || null, sources };
+    langs[lang] = { text, more: more || null, brief: brief || null, sources };
   }
   if (unsourced.length > 0 && intent && !SOURCELESS_INTENTS.has(intent)) {
     y.problem(['sources'], `${data.sources === undefined ? 'is missing' : 'is empty'}: ${unsourced.join(' and ')} need at least one source (title and url)`);
   }
 
   if (y.problemCount > start || !langs.ms || !langs.en) return null;
-  return { file, intent, variant, verified, suggestions, ms: langs.ms, en: langs.en };
+  return { file, intent, variant, verified, suggestions, ms: langs.ms, en: langs.en, parts };
 }

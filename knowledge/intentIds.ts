@@ -10,5 +10,5 @@ export const SOURCELESS_INTENTS: ReadonlySet<string> = new Set(['greeting', 'tha
 
 /** Intents that have variants (files with `variant:`), and the variants they accept. */
 export const VARIANTS: Readonly<Record<string, readonly string[]>> = {
-  other_agency: ['kwsp', 'lhdn', 'hrdcorp', 'ssm'],
+  other_agency: ['kwsp', 'lhdn', 'hrdcorp', 'ssm', 'jtk', 'imigresen'],
 };

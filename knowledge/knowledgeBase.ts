@@ -1,5 +1,6 @@
 /** The loaded, validated knowledge base: turns answer records into chat replies in the user's language. */
 import type { AnswerRecord, SuggestionSpec } from './answerFile';
+import { partsAskedAbout } from './answerParts';
 import type { ButtonTable } from './buttons';
 import type { HotlineCalendar, HotlineStatus } from './hotline';
 import { INTENT_IDS } from './intentIds';
@@ -61,13 +62,18 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
     const now = options.now ?? new Date();
     const suggestions = this.suggestions(record.suggestions, lang);
     if (la.more) suggestions.unshift({ title: this.phrase('more_button', lang), value: `${MORE_PREFIX}${record.intent}` });
+    // A sub-question gets its part first, then the answer in brief; the rest stays behind "more".
+    const asked = options.message && la.brief ? partsAskedAbout(record.parts, options.message) : [];
+    const text = asked.length > 0 ? [...asked.map((p) => p.text[lang]), la.brief].join('\n\n') : la.text;
+    const sources = [...asked.flatMap((p) => p.sources), ...la.sources].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
     return {
       intent: record.intent,
-      text: this.fill(la.text, lang, now),
+      text: this.fill(text, lang, now),
       more: la.more ? this.fill(la.more, lang, now) : null,
       suggestions,
-      sources: la.sources.map((s) => ({ ...s })),
+      sources: sources.map((s) => ({ ...s })),
       verified: record.verified,
+      parts: asked.map((p) => p.id),
     };
   }
 

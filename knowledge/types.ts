@@ -19,15 +19,19 @@ export interface Answer {
   sources: Source[];
   /** ISO date (YYYY-MM-DD) on which a person last checked the answer against the fact sheet. */
   verified: string;
+  /** Ids of the parts that lead the text because the message asked about them (absent or empty: none). */
+  parts?: string[];
 }
 
-export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm';
+export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm' | 'jtk' | 'imigresen';
 
 export interface AnswerOptions {
   /** The instant used for the live hotline status (default: the current time). */
   now?: Date;
   /** For other_agency: which agency the user asked about (null or absent: the general answer). */
   agency?: Agency | null;
+  /** The user's message (normalised text is best): an answer with parts leads with the part it asks about. */
+  message?: string;
 }
 
 export type { PhraseKey } from './phrases';

@@ -43,7 +43,7 @@ export const S = {
   quoteChangeAgeUnder60: { ms: 'Umur bawah 60', en: 'Under 60' },
   quoteChangeForeign: { ms: 'Pekerja asing', en: 'Foreign worker' },
   quoteChangeLocal: { ms: 'Pekerja tempatan', en: 'Local worker' },
-  quoteChangeOptOut: { ms: 'Sudah opt-out LINDUNG 24 Jam', en: 'Opted out of LINDUNG 24 Jam' },
+  quoteChangeOptOut: { ms: 'Sudah tarik diri LINDUNG 24 Jam', en: 'Opted out of LINDUNG 24 Jam' },
   cancelled: {
     ms: 'Baik, saya batalkan. Apa lagi yang boleh saya bantu?',
     en: 'OK, cancelled. What else can I help with?',

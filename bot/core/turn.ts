@@ -276,7 +276,7 @@ function route(t: Turn, u: Understanding): void {
     t.replies.push(textReply(S.clarify[t.lang], actions));
     return;
   }
-  miss(t);
+  miss(t, u);
 }
 
 /** Answers an unsure short message as a follow-up on the last topic, with the topic's continuation. */
@@ -291,10 +291,11 @@ function followsUpLastTopic(t: Turn, u: Understanding, decision: Decision): bool
   return true;
 }
 
-function miss(t: Turn): void {
+function miss(t: Turn, u: Understanding): void {
   t.intent = 'out_of_scope';
   t.state.misses += 1;
-  const answer = t.deps.kb.answer('out_of_scope', t.lang, { now: t.now });
+  // The message picks a part of the refusal: a worker's own claim is pointed to PERKESO's benefit channels.
+  const answer = t.deps.kb.answer('out_of_scope', t.lang, { now: t.now, message: u.normalised });
   const reply = answerReply(answer, t.lang, t.offers);
   if (t.state.misses >= MISSES_BEFORE_OFFICER) {
     reply.text += `\n\n${t.deps.kb.phrase('out_of_scope_second_miss', t.lang)}`;
@@ -355,7 +356,7 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
       return;
     }
     default: {
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency });
+      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
       t.replies.push(answerReply(answer, t.lang, t.offers));
     }
   }

@@ -22,7 +22,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('training data validation', () => {
   test('the shipped data loads: every intent, every language', () => {
     const ex = loadTrainingData();
-    expect(new Set(ex.map((e) => e.intent)).size).toBe(24);
+    expect(new Set(ex.map((e) => e.intent)).size).toBe(25);
     expect(new Set(ex.map((e) => e.lang))).toEqual(new Set(['ms', 'en', 'mixed']));
   });
 

@@ -36,7 +36,7 @@ describe('the shipped knowledge base', () => {
     const result = checkKnowledgeBase();
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.intents).toBe(24);
+    expect(result.intents).toBe(25);
   });
 
   test('an untouched copy in another folder loads too (the test copies are faithful)', () => {
