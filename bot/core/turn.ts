@@ -183,7 +183,7 @@ function pushOutcome(t: Turn, outcome: StepOutcome): void {
 function answerInsideForm(t: Turn, form: FormDefinition, asked: Exclude<Interruption, null | { kind: 'officer' }>, u: Understanding): void {
   const field = form.fields[t.state.form!.step];
   if (asked.kind === 'answer') {
-    const answer = t.deps.kb.answer(asked.intent, t.lang, { now: t.now, agency: u.entities.agency });
+    const answer = t.deps.kb.answer(asked.intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
     // No buttons of the answer: while the form runs, the buttons are the form's own.
     t.replies.push(answerReply({ ...answer, suggestions: [] }, t.lang, t.offers));
     if (!SMALL_TALK.has(asked.intent) && !t.state.topics.includes(asked.intent)) t.state.topics.push(asked.intent);
