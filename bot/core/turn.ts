@@ -257,7 +257,11 @@ function route(t: Turn, u: Understanding): void {
   }
   // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000",
   // "2500 umur 62"), as is a wage with nothing but quote details around it.
-  if (wageOf(e) !== undefined && (quoteLike(u) || ownWords(u).length === 0)) {
+  // A wage with a quote fact said in passing (opted out of LINDUNG, first insured at 57) is a quote too,
+  // though the LINDUNG words may lead the classifier to the LINDUNG answer; a question about the opt-out
+  // itself has no such fact (the extractor leaves it null).
+  const quoteFact = e.skbbkOptOut !== null || e.firstInsuredAge !== null;
+  if (wageOf(e) !== undefined && (quoteLike(u) || quoteFact || ownWords(u).length === 0)) {
     sendQuote(t, requestFromEntities(e, null)!);
     return;
   }

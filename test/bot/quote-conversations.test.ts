@@ -200,3 +200,10 @@ describe('late-payment interest from one message', () => {
     ]);
   });
 });
+
+test('a wage with an opt-out said as a fact is a quote; a question about opting out gets the LINDUNG answer', () => {
+  talk([
+    ['gaji 2500, dah tarik diri lindung', ...figures({ wage: '2500', skbbk_opt_out: true })],
+    ['boleh ke pekerja gaji 2500 tarik diri lindung?', (r) => expect(r.meta.intent).toBe('lindung_24jam')],
+  ]);
+});
