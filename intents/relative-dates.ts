@@ -197,6 +197,8 @@ function relativeMonths(text: string, today: Ymd): Hit<string>[] {
     const placed = which ?? after ?? afterYear ?? whichYear;
     // an abbreviation or "may" alone is too often something else ("dis" = this, "may I")
     if (!placed && !(lead && /^(?:bulan|bln|month)/.test(lead)) && (!FULL_NAMES.has(name) || (!lead && name.length < 4))) continue;
+    // a month name followed by a capitalised word, with nothing that places it, is a person's name ("Mei Ling", "June Tan")
+    if (!placed && !(lead && /^(?:bulan|bln|month)/.test(lead)) && /^\s+[A-Z][a-z]/.test(text.slice(x.index! + x[0].length))) continue;
     const start = x.index! + (lead && !/^(?:bulan|bln|month)/.test(lead) ? x[0].indexOf(name, lead.length) : 0);
     hits.push({ start, end: x.index! + x[0].length, value: namedMonth(m, today, { which, after, afterYear, whichYear }) });
   }

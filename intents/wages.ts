@@ -18,10 +18,34 @@ const WAGE_SUFFIX = new RegExp(String.raw`(?<![\w.,])(${NUM})(?:\s?(${MULT_WORD}
 // "2k5" = 2500, "1k8" = 1800
 const K_DIGIT = /(?<![\w.,])(\d{1,3})k(\d)(?![\w.,])/gi;
 // "gaji 5500", "earns 1800", "salary of 3200", "gaji pekerja 2000": a bare amount shortly after a wage word
+// (what follows it is checked in findWages: "gaji 12 bulan" is a period, "gaji 2500 bulan lepas" a wage)
 const WAGE_WORD = new RegExp(
-  String.raw`\b(?:gaji|gajinya|salary|salaries|wage|wages|upah|pendapatan|income|earns?|earning|bergaji|paid|dibayar)\b(?:\s+(?:of|is|sebanyak|ialah|dia|pekerja|worker|saya|staff|employee|around|about|lebih kurang|kira-kira|dalam|within|only|just|hanya|baru|sebulan|monthly|bulanan|per month|a month)){0,3}\s*:?\s*(${NUM})(?![\d.,]*\s?(?:%|tahun|thn|years?|yrs?|yo\b|bulan\b|months?\b|hari\b|days?\b|minggu\b|weeks?\b|orang\b|people\b|pekerja\b|workers?\b|employees?\b|staff\b))`,
+  String.raw`\b(?:gaji|gajinya|salary|salaries|wage|wages|upah|pendapatan|income|earns?|earning|bergaji|paid|dibayar)\b(?:\s+(?:of|is|sebanyak|ialah|dia|pekerja|worker|saya|staff|employee|around|about|lebih kurang|kira-kira|dalam|within|only|just|hanya|baru|sebulan|monthly|bulanan|per month|a month)){0,3}\s*:?\s*(${NUM})(?!\d|[.,]\d)`,
   'gi',
 );
+// after a wage word: an age, a rate or a period whatever the number; a count or a number of months only when small
+const AFTER_WAGE_WORD_NOT_MONEY = /^\s?(?:%|(?:peratus|percent|tahun|thn|years?|yrs?|yo|hari|days?|minggu|weeks?|orang|people|kali|times)\b)/i;
+const AFTER_WAGE_WORD_COUNT = /^\s?(?:bulan|bln|months?|pekerja|workers?|employees?|staff)\b/i;
+// "socso for 3000", "kira socso 2500", "caruman untuk 1800", "owe 4500": a bare amount right after a word
+// that asks for a quote or names an amount owed; whether it is a wage or a contribution is for the core
+const CUE_BEFORE = new RegExp(
+  String.raw`\b(?:socso|perkeso|caruman|carum|contributions?|eis|sip|kira|kirakan|calculate|calc|compute|deduct|potong|potongan|bayar|owe|owed|hutang|tunggakan|arrears?)\b(?:\s+(?:socso|perkeso|caruman|for|untuk|utk|bagi|of|on|the|a|sebanyak|berjumlah|amounting\s+to)){0,3}\s*:?\s*(${NUM})(?!\d|[.,]\d)`,
+  'gi',
+);
+const CEILING_BEFORE = /\b(?:max|maximum|maksimum|maks|siling|ceiling|had|limit|cap|capped)\b[^.?!\d]{0,20}$/i;
+// "2500 for a worker aged 65", "3000 untuk pekerja umur 60": a bare amount said to be for a worker
+const FOR_WORKER_AFTER =
+  /^\s+(?:for|untuk|utk|bagi)\s+(?:(?:a|an|my|one|our|the|this|that|seorang|sorang|satu|1|new|baru)\s+)?(?:workers?|pekerja|staff|employees?|orang\s+(?:pekerja|staff)|clerk|cashier|driver|maid|helper)\b/i;
+// a list of two or more bare amounts: "2 staff: 2000 dan 3000", "Oct 2024: 2500 and 3200"
+const BARE_LIST = new RegExp(
+  String.raw`(?<![\w.,\/-])(?:${NUM})(?:\s*(?:,|;|&|\/|\bdan\b|\band\b)\s*(?:(?:dan|and)\s+)?(?:${NUM}))+(?![\w\/-]|[.,]\d)`,
+  'gi',
+);
+// "2000 bulan 10/2026", "2500 bulan lepas": the month word starts the wage month, it does not count the amount
+const MONTH_SPEC_AFTER =
+  /^\s?(?:bulan|bln|month)\s+(?:\d|lepas|lalu|lps|depan|dpn|hadapan|ni|ini|jan|feb|mac|mar|apr|mei|may|jun|jul|ogo|aug|sep|okt|oct|nov|dis|dec)/i;
+const LIST_ITEM = new RegExp(String.raw`(?<![\w.,\/-])(${NUM})(?![\w\/-]|[.,]\d)`, 'g');
+
 // "2000 salary", "3500 gaji", "1800 sebulan": a bare amount right before a wage word
 const WAGE_BEFORE_WORD = new RegExp(String.raw`(?<![\w.,])(${NUM})\s+(?:salary|gaji|wage|wages|upah|sebulan|per month|a month)\b`, 'gi');
 
@@ -55,6 +79,23 @@ export const NOT_A_NAME = new Set(
 // a bare amount, read as money only where the context says so (a correction)
 const BARE = new RegExp(String.raw`(?<![\w.,\/-])(${NUM})(?![\w\/-]|[.,]\d)`, 'g');
 const YEAR = /^(?:19|20)\d\d$/;
+const YEAR_LIKE = /^(?:199\d|20[0-3]\d)$/;
+const ANY_YEAR = /(?<![\d.,])(?:199\d|20[0-3]\d)(?![\d.,]\d|\d)/g;
+// "Oct 2024", "Mac, 2025", "tahun 2024", "since 2020": what sits right before a year
+const YEAR_PLACE_BEFORE =
+  /(?:\b(?:jan|feb|mar|mac|apr|may|mei|jun|jul|aug|ogo|sep|oct|okt|nov|dec|dis)[a-z]*\.?,?\s*'?|\b(?:tahun|thn|year|sejak|since|pada|in|dalam|sebelum|before|selepas|after|hingga|until|till|table|jadual|kadar|rates?)\s+)$/i;
+
+/**
+ * Whether a bare four-digit amount is a year: a month name or a year word right before it; or, unless
+ * `strict` (an amount in a list of amounts), no other year in the message (a message rarely gives two:
+ * in "caruman 2000 bulan 10/2026" the 2000 is money, in "socso 2024" a year).
+ */
+function yearAt(text: string, start: number, end: number, strict: boolean): boolean {
+  if (!YEAR_LIKE.test(text.slice(start, end))) return false;
+  if (YEAR_PLACE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  if (strict) return false;
+  return ![...text.matchAll(ANY_YEAR)].some((m) => m.index !== start);
+}
 
 // an amount said to be wrong: "bukan 2300", "not 2300", "2300 tu salah"
 const NEGATED_BEFORE = /\b(?:bukan|bkn|bukannya|not|instead of|rather than)\s*(?:(?:rm|myr)\s?)?$/i;
@@ -87,6 +128,7 @@ export interface WageResult {
 }
 
 export function findWages(text: string, taken: Taken, opts: WageOptions): WageResult {
+  const digits = /\d/.test(text);
   const hits: Hit<string>[] = [];
   const add = (start: number, end: number, value: string | null): void => {
     if (value) hits.push({ start, end, value });
@@ -100,7 +142,27 @@ export function findWages(text: string, taken: Taken, opts: WageOptions): WageRe
   }
   for (const x of text.matchAll(WAGE_WORD)) {
     const start = x.index! + x[0].lastIndexOf(x[1]);
-    if (Number(x[1].replace(/,/g, '')) >= 10) add(start, start + x[1].length, toMoney(x[1]));
+    const n = Number(x[1].replace(/,/g, ''));
+    const after = text.slice(start + x[1].length, start + x[1].length + 16);
+    if (n < 10 || AFTER_WAGE_WORD_NOT_MONEY.test(after) || (n < 100 && AFTER_WAGE_WORD_COUNT.test(after))) continue;
+    add(start, start + x[1].length, toMoney(x[1]));
+  }
+  const bareMoney = (start: number, num: string, strictYear: boolean): void => {
+    const end = start + num.length;
+    const monthNext = MONTH_SPEC_AFTER.test(text.slice(end, end + 24));
+    if (Number(num.replace(/,/g, '')) < 100 || (!monthNext && !looksLikeMoney(text, end)) || yearAt(text, start, end, strictYear)) return;
+    add(start, end, toMoney(num));
+  };
+  if (digits) {
+    for (const x of text.matchAll(CUE_BEFORE)) {
+      // "max gaji socso 6000": a ceiling asked about, not a wage
+      if (CEILING_BEFORE.test(text.slice(Math.max(0, x.index! - 24), x.index!))) continue;
+      bareMoney(x.index! + x[0].lastIndexOf(x[1]), x[1], false);
+    }
+    for (const x of text.matchAll(LIST_ITEM)) if (FOR_WORKER_AFTER.test(text.slice(x.index! + x[0].length))) bareMoney(x.index!, x[1], false);
+    for (const l of text.matchAll(BARE_LIST)) {
+      for (const x of l[0].matchAll(LIST_ITEM)) bareMoney(l.index! + x.index!, x[1], true);
+    }
   }
   for (const p of opts.phrases) {
     if (p.value.lt(100) || !looksLikeMoney(text, p.end) || AGE_BEFORE.test(text.slice(Math.max(0, p.start - 20), p.start))) continue;

@@ -33,13 +33,14 @@ function nameBefore(text: string): string | null {
  */
 export function groupWorkers(text: string, wages: Hit<string>[], ages: Hit<number>[], taken: Taken): WorkerEntry[] {
   if (wages.length < 2) return [];
-  const seps = [...text.matchAll(SEPARATOR)].map((m) => m.index!).filter((i) => !overlapsTaken(taken, i, i + 1));
+  // each separator as [start, end): a part starts after the whole separator ("and", not "nd")
+  const seps = [...text.matchAll(SEPARATOR)].map((m) => [m.index!, m.index! + m[0].length] as const).filter(([i]) => !overlapsTaken(taken, i, i + 1));
   const bounds = [0];
   for (let i = 1; i < wages.length; i++) {
     const prevEnd = wages[i - 1].end;
     const start = wages[i].start;
-    const between = seps.filter((s) => s >= prevEnd && s < start);
-    if (between.length) bounds.push(between[between.length - 1] + 1);
+    const between = seps.filter(([s]) => s >= prevEnd && s < start);
+    if (between.length) bounds.push(between[between.length - 1][1]);
     else {
       const name = nameBefore(text.slice(prevEnd, start));
       bounds.push(name ? text.lastIndexOf(name, start) : start);
