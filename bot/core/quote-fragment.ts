@@ -43,7 +43,7 @@ const DETAIL_WORDS = new Set(
     'opps oops salah silap sebenarnya actually sorry sori maaf meant mean bukan wrong typo eh ' +
     // connectives
     'kalau klu kalo kalu if what about how much and dan then pulak pula la lah je jer ke kah for untuk utk dia she he is was ' +
-    'the a an of at with dengan yang tu itu nya to in on so ok okay berapa say instead'
+    'the a an of at with dengan yang tu itu nya to in on so ok okay berapa say instead it its s are were'
   ).split(' '),
 );
 
