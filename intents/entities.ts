@@ -54,7 +54,8 @@ export function extractEntities(text: string, now?: Date): Entities {
     wageHits = table.map((w, i) => ({ start: i, end: i, value: w.wage }));
     ages = uniq(table.flatMap((w) => (w.age === null ? [] : [w.age])));
   }
-  if (workers.length < 2) workers = [];
+  // a correction replaces an amount, it does not add a worker: "gaji 2300, eh salah, 3200" is one wage
+  if (workers.length < 2 || (correction && !table)) workers = [];
 
   const foreign = foreignIn(text);
   let agency: Agency | null = null;

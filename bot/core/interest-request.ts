@@ -25,5 +25,7 @@ export function interestRequest(u: Understanding): Record<string, string> | null
   const values = lateInterestPrefill(e);
   if (values.paidOn === undefined && values.daysLate === undefined && TODAY_WORDS.test(u.normalised)) values.paidOn = PAID_TODAY;
   const figures = values.amount !== undefined || values.daysLate !== undefined || values.paidOn !== undefined;
-  return figures || (interestWord && ESTIMATE_WORDS.test(u.normalised)) ? values : null;
+  // a wage month alone starts the estimate only when the interest itself is asked about ("faedah ... bulan 10/2026"):
+  // after a quote, "bulan lepas" changes the quote's month
+  return figures || (interestWord && (ESTIMATE_WORDS.test(u.normalised) || values.wageMonth !== undefined)) ? values : null;
 }

@@ -24,6 +24,10 @@ const T = {
   none: { ms: 'tiada', en: 'none' },
   ceiling: { ms: 'Gaji di atas siling {ceiling}: amaun kategori gaji tertinggi.', en: "Wage above the {ceiling} ceiling: the top band's amounts." },
   assumed: { ms: 'Anggapan', en: 'Assumptions' },
+  foreignNoOptOut: {
+    ms: 'Pekerja asing tidak boleh tarik diri LINDUNG 24 Jam, jadi potongannya kekal.',
+    en: 'A foreign worker cannot opt out of LINDUNG 24 Jam, so the deduction stays.',
+  },
   source: { ms: 'Sumber', en: 'Source' },
 } satisfies Record<string, Bi>;
 
@@ -92,6 +96,8 @@ export function shortQuoteText(q: Quote, req: QuoteRequest, lang: Lang): string 
     ...schemeLines(q, lang),
   ];
   if (q.ceilingApplied) lines.push(fill(T.ceiling[lang], { ceiling: formatRM(q.ceiling) }));
+  // an opt-out said for a foreign worker does not apply (FACTS.md §3): say why LINDUNG is still deducted
+  if (req.foreign && req.skbbkOptOut && q.skbbk) lines.push(T.foreignNoOptOut[lang]);
   const assumed = assumptionsLine(q, req, lang);
   if (assumed) lines.push(assumed);
   lines.push(`${T.source[lang]}: ${q.sources.map((s) => `[${s.title}](${s.url})`).join(' · ')}`);

@@ -257,10 +257,12 @@ function route(t: Turn, u: Understanding): void {
   }
   // A wage with no other clear topic is a quote question ("gaji 2500 berapa?", "what about RM7,000",
   // "2500 umur 62"), as is a wage with nothing but quote details around it.
-  // A wage with a quote fact said in passing (opted out of LINDUNG, first insured at 57) is a quote too,
-  // though the LINDUNG words may lead the classifier to the LINDUNG answer; a question about the opt-out
-  // itself has no such fact (the extractor leaves it null).
-  const quoteFact = e.skbbkOptOut !== null || e.firstInsuredAge !== null;
+  // A wage with a quote detail said in passing is a quote too, whatever the classifier's reading: opted
+  // out of LINDUNG or first insured at 57 (the LINDUNG words may lead it to the LINDUNG answer; a question
+  // about the opt-out itself has no such fact, the extractor leaves it null), or the worker's age or
+  // nationality ("gaji 2000 pekerja asing" is not the immigration answer) unless another agency is named
+  // ("levi pekerja asing 2000" is).
+  const quoteFact = e.skbbkOptOut !== null || e.firstInsuredAge !== null || ((e.ages.length > 0 || e.foreign !== null) && e.agency === null);
   if (wageOf(e) !== undefined && (quoteLike(u) || quoteFact || ownWords(u).length === 0)) {
     sendQuote(t, requestFromEntities(e, null)!);
     return;
