@@ -60,3 +60,36 @@ describe('several amounts in one message, in text order', () => {
     expect(wages('Jalan 2000')).toEqual([]);
   });
 });
+
+describe('bare amounts read as money by their context', () => {
+  const now = new Date('2026-12-04T10:00:00+08:00');
+  test.each([
+    ['socso for 3000', ['3000.00']],
+    ['caruman 2000 bulan 10/2026', ['2000.00']],
+    ['gaji 2500 bulan lepas', ['2500.00']],
+    ['gaji 2200, staff dah hantar notis', ['2200.00']],
+    ['gaji 3000 pekerja', ['3000.00']],
+    ['2500 for a worker aged 65', ['2500.00']],
+    ['kira socso untuk 2 staff: 2000 dan 3000', ['2000.00', '3000.00']],
+    ['socso for Oct 2024: 2500 and 3200', ['2500.00', '3200.00']],
+  ])('%s', (text, wages) => {
+    expect(extractEntities(text, now).wages).toEqual(wages);
+  });
+
+  test.each(['socso 2024', 'socso table 2024', 'gaji 12 bulan', 'kira socso untuk 300 pekerja', 'max gaji socso 6000 ke', 'caruman tahun 2025'])(
+    'not a wage: %s',
+    (text) => {
+      expect(extractEntities(text, now).wages).toEqual([]);
+    },
+  );
+
+  test('a month name before a capitalised word is a name, not a wage month', () => {
+    const e = extractEntities('Ah Kow 3,000 umur 58 dan Mei Ling 2,000 umur 24', now);
+    expect(e.months).toEqual([]);
+    expect(e.workers.map((w) => w.name)).toEqual(['Ah Kow', 'Mei Ling']);
+  });
+
+  test('a correction gives one wage, not two workers', () => {
+    expect(extractEntities('gaji 2300, eh salah, 3200', now).workers).toEqual([]);
+  });
+});
