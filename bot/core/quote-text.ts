@@ -11,7 +11,7 @@ import { S } from './strings';
 type Bi = Record<Lang, string>;
 
 const T = {
-  employerPays: { ms: 'Gaji {wage}{month}: majikan bayar **{amount}**', en: 'Wage {wage}{month}: the employer pays **{amount}**' },
+  employerPays: { ms: 'Gaji {wage}{details}: majikan bayar **{amount}**', en: 'Wage {wage}{details}: the employer pays **{amount}**' },
   deduct: { ms: 'Potong daripada gaji pekerja: **{amount}**', en: "Deduct from the employee's wage: **{amount}**" },
   total: { ms: 'Jumlah kepada PERKESO: **{amount}**', en: 'Total to PERKESO: **{amount}**' },
   act4: { ms: 'PERKESO (Akta 4)', en: 'SOCSO (Act 4)' },
@@ -40,6 +40,26 @@ const ASSUMED: Record<string, Bi> = {
   skbbk_opt_out: { ms: 'tidak tarik diri', en: 'not opted out' },
   month: { ms: 'bulan upah {month}', en: 'wage month {month}' },
 };
+
+/** What the user said about the worker, shown with the wage so that a changed detail is visible at once. */
+const GIVEN = {
+  age: { ms: 'umur {n}', en: 'age {n}' },
+  firstInsured: { ms: 'mula diinsuranskan pada umur {n}', en: 'first insured at {n}' },
+  foreign: { ms: 'pekerja asing', en: 'foreign worker' },
+  local: { ms: 'warganegara/PR', en: 'citizen/PR' },
+  optedOut: { ms: 'sudah tarik diri LINDUNG 24 Jam', en: 'opted out of LINDUNG 24 Jam' },
+} satisfies Record<string, Bi>;
+
+/** The details the request states (not assumed), in the user's language: "pekerja asing, umur 61". */
+export function givenPhrases(req: QuoteRequest, lang: Lang): string[] {
+  const out: string[] = [];
+  if (req.foreign === true) out.push(GIVEN.foreign[lang]);
+  else if (req.foreign === false) out.push(GIVEN.local[lang]);
+  if (req.age !== undefined) out.push(fill(GIVEN.age[lang], { n: String(req.age) }));
+  if (req.firstInsuredAge !== undefined) out.push(fill(GIVEN.firstInsured[lang], { n: String(req.firstInsuredAge) }));
+  if (req.skbbkOptOut === true) out.push(GIVEN.optedOut[lang]);
+  return out;
+}
 
 export const WHY_BUTTON: Bi = { ms: 'Kenapa?', en: 'Why?' };
 
@@ -88,9 +108,10 @@ export function schemeLines(q: Quote, lang: Lang): string[] {
 /** The short reply text (markdown): three figures, schemes, ceiling, assumptions, source. */
 export function shortQuoteText(q: Quote, req: QuoteRequest, lang: Lang): string {
   const monthAssumed = q.assumptions.some((a) => a.key === 'month');
-  const month = monthAssumed ? '' : ` (${monthName(q.month, lang)})`;
+  const given = [...(monthAssumed ? [] : [monthName(q.month, lang)]), ...givenPhrases(req, lang)];
+  const details = given.length > 0 ? ` (${given.join(', ')})` : '';
   const lines = [
-    fill(T.employerPays[lang], { wage: formatRM(q.wage), month, amount: formatRM(q.employer_total) }),
+    fill(T.employerPays[lang], { wage: formatRM(q.wage), details, amount: formatRM(q.employer_total) }),
     fill(T.deduct[lang], { amount: formatRM(q.employee_total) }),
     fill(T.total[lang], { amount: formatRM(q.total) }),
     ...schemeLines(q, lang),

@@ -207,3 +207,14 @@ test('a wage with an opt-out said as a fact is a quote; a question about opting 
     ['boleh ke pekerja gaji 2500 tarik diri lindung?', (r) => expect(r.meta.intent).toBe('lindung_24jam')],
   ]);
 });
+
+describe('the reply names the details it was computed for', () => {
+  test('a fragment shows the changed detail beside the wage; a fresh question shows none of the last worker', () => {
+    talk([
+      ['gaji 2300', not('umur 61')],
+      ['kalau 61?', 'Gaji RM2,300.00 (umur 61)', ...figures({ wage: '2300', age: 61 })],
+      ['pekerja asing', 'Gaji RM2,300.00 (pekerja asing, umur 61)', ...figures({ wage: '2300', age: 61, foreign: true })],
+      ['berapa socso gaji 4000', 'Gaji RM4,000.00:', not('umur 61'), not('pekerja asing,'), ...figures({ wage: '4000' })],
+    ]);
+  });
+});
