@@ -172,16 +172,24 @@ export function findWages(text: string, taken: Taken, opts: WageOptions): WageRe
   let found = keepFree(hits, taken);
 
   const pairs: Hit<string>[] = [];
+  // Name + amount pairs already read as wages by another rule still count towards the two a list needs
+  // ("Ali 1800, Siti 2,650, Raju 7k": the last two are read above, the first only as a pair).
+  let pairCount = 0;
   // only a message with two numbers or more can list workers by name
   const manyNumbers = (text.match(/\d+/g)?.length ?? 0) >= 2;
   if (manyNumbers) for (const x of text.matchAll(NAME_AMOUNT)) {
-    if (NOT_A_NAME.has(x[1].split(/\s+/)[0].toLowerCase())) continue;
+    // a connective or message word ahead of the name is not part of it ("... dan Siti 2650")
+    if (x[1].split(/\s+/).every((w) => NOT_A_NAME.has(w.toLowerCase()))) continue;
     const [start, end] = x.indices![2];
     const v = toMoney(x[4], x[5]);
-    if (!v || (!x[3] && !x[5] && new Decimal(v).lt(100)) || !looksLikeMoney(text, end) || overlapsTaken(taken, start, end)) continue;
-    pairs.push({ start, end, value: v });
+    if (!v || (!x[3] && !x[5] && new Decimal(v).lt(100)) || !looksLikeMoney(text, end)) continue;
+    if (found.some((h) => h.start < end && h.end > start)) pairCount += 1;
+    else if (!overlapsTaken(taken, start, end)) {
+      pairCount += 1;
+      pairs.push({ start, end, value: v });
+    }
   }
-  if (pairs.length >= 2) found = [...found, ...keepFree(pairs, taken)];
+  if (pairCount >= 2) found = [...found, ...keepFree(pairs, taken)];
 
   if (opts.correctionCue) {
     const bare: Hit<string>[] = [];

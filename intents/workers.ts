@@ -12,11 +12,13 @@ import { NOT_A_NAME, NOT_MONEY_AFTER } from './wages';
 
 const SEPARATOR = /[,;|\n+]|\b(?:dan|and|&)\b|&/g;
 const NAME_BEFORE = /((?:[A-Za-z][A-Za-z'./]*\s+){0,3}[A-Za-z][A-Za-z'.]*)\s*[:=–-]?\s*$/;
+const WAGE_WORD_END = /\s+(?:gaji|gajinya|salary|wage|upah|earns?|earning|bergaji)\s*[:=]?\s*$/i;
 const BARE_AGE = /(?<![\w.,])(\d{2})(?![\w.,]|\s*(?:%|k\b|ribu))/g;
 
 /** The name written right before an amount ("Ahmad 2,100", "Siti Aminah: RM2,100"), not "gaji" or "staff". */
 function nameBefore(text: string): string | null {
-  const m = NAME_BEFORE.exec(text);
+  // "ali gaji 1800", "Siti salary: 2,650": the name stands before the wage word
+  const m = NAME_BEFORE.exec(text.replace(WAGE_WORD_END, ''));
   if (!m) return null;
   const words = m[1].split(/\s+/);
   // keep the words nearest the amount that are not ordinary words of the message

@@ -18,6 +18,17 @@ describe('several workers in one line', () => {
     expect(e('ali 1800 umur 25 dan muthu 2500 umur 61').workers).toEqual([w('ali', '1800.00', 25), w('muthu', '2500.00', 61)]);
   });
 
+  test('a name before each amount, whatever rule reads the amount (shorthand, thousands comma, "dan")', () => {
+    expect(e('how much socso for my 3 staff: Ali 1800, Siti 2,650 age 62, Raju 7k').workers).toEqual([
+      w('Ali', '1800.00'),
+      w('Siti', '2650.00', 62),
+      w('Raju', '7000.00'),
+    ]);
+    expect(e('socso utk Ali 1800 dan Siti 2650').workers).toEqual([w('Ali', '1800.00'), w('Siti', '2650.00')]);
+    expect(e('ali gaji 1800, siti gaji 2650 umur 62').workers).toEqual([w('ali', '1800.00'), w('siti', '2650.00', 62)]);
+    expect(e('Ali earns 1800 and Siti earns 2650').workers).toEqual([w('Ali', '1800.00'), w('Siti', '2650.00')]);
+  });
+
   test('amounts after a wage word', () => {
     expect(e('gaji 1500 dan 2300').workers).toEqual([w(null, '1500.00'), w(null, '2300.00')]);
     expect(e('3 pekerja gaji 1800, 2500 dan 4000').workers).toEqual([w(null, '1800.00'), w(null, '2500.00'), w(null, '4000.00')]);
