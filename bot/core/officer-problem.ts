@@ -18,3 +18,21 @@ export function problemInOfficerRequest(text: string): string | null {
   const words = problem.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return words.length >= 2 && problem.length >= 8 ? problem : null;
 }
+
+// An explicit request to be put through to a person, in either language ("talk to an officer",
+// "nak cakap dengan pegawai", "live agent please"). Asking how to contact PERKESO is not one.
+const ASKS_FOR_PERSON = new RegExp(
+  [
+    String.raw`\b(?:talk|speak|chat|connect\s+me|transfer\s+me|put\s+me\s+through)\s+(?:to|with)\s+(?:an?\s+|the\s+|some\s+|your\s+)?(?:real\s+|live\s+|actual\s+|human\s+|perkeso\s+|socso\s+)?(?:officer|agent|human|person|someone|somebody|staff|representative|rep)\b`,
+    String.raw`\b(?:want|need|get\s+me)\s+(?:an?\s+|a\s+real\s+)?(?:officer|human|live\s+agent|real\s+person)\b`,
+    String.raw`\b(?:live\s+agent|real\s+person|human\s+agent)\b`,
+    String.raw`\b(?:cakap|bercakap|berbual|sembang|jumpa|berjumpa|bincang)\s+(?:(?:dengan|dgn|ngan|dng)\s+)?(?:pegawai|orang\s+(?:perkeso|socso)|manusia|staf|staff|agent|ejen)\b`,
+    String.raw`\b(?:nak|mahu|hendak|minta|perlu|perlukan|sambungkan|hubungkan)\s+(?:saya\s+|sy\s+)?(?:(?:dengan|dgn|ngan|kepada|ke)\s+)?(?:pegawai|manusia|ejen)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether the message explicitly asks to be put through to a person, whatever else it says. */
+export function asksForPerson(text: string): boolean {
+  return ASKS_FOR_PERSON.test(text);
+}

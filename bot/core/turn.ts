@@ -12,7 +12,7 @@ import { requestFromEntities, wageOf } from './quote-request';
 import { workersReply } from './workers-quote';
 import { interestRequest } from './interest-request';
 import { interruption, type Interruption } from './form-interrupt';
-import { problemInOfficerRequest } from './officer-problem';
+import { asksForPerson, problemInOfficerRequest } from './officer-problem';
 import { QUOTE_WAGE_FORM_ID, quoteWagePrefill } from './forms/quote-wage';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers, textReply } from './replies';
@@ -270,6 +270,12 @@ function route(t: Turn, u: Understanding): void {
 
   const decision = decide(u);
   t.confidence = u.confidence;
+  // "talk to an officer, my file keeps getting rejected": the problem words may outweigh the request
+  // in the classifier, but a person was asked for; the problem pre-fills the checklist.
+  if (u.intent !== 'human_handoff' && asksForPerson(u.text)) {
+    answerIntent(t, 'human_handoff', u);
+    return;
+  }
   if (followsUpLastTopic(t, u, decision)) return;
   if (decision.kind === 'answer') {
     answerIntent(t, decision.intent, u);

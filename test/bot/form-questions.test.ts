@@ -65,6 +65,23 @@ describe('the escalation checklist', () => {
     expect(r.effects[0].ticket.checklist.problem).toBe('fail caruman asyik ditolak');
   });
 
+  test.each([
+    ['talk to officer, my contribution file keeps getting rejected', 'my contribution file keeps getting rejected'],
+    ['nak jumpa pegawai perkeso sebab akaun kena kunci', 'akaun kena kunci'],
+    ['can i speak to someone, the interest charged is wrong', 'the interest charged is wrong'],
+  ])('a request for a person wins over the topic of its problem: %s', (says, problem) => {
+    let r = say(undefined, says);
+    expect(r.state.form?.id).toBe('escalation');
+    for (const a of ESCALATION_ANSWERS) r = say(r.state, a);
+    expect(text(r)).toContain(problem);
+  });
+
+  test.each(['how to contact perkeso', 'cara hubungi perkeso'])('asking how to contact PERKESO is not a request for a person: %s', (says) => {
+    const r = say(undefined, says);
+    expect(r.state.form).toBeNull();
+    expect(text(r)).toContain(CARELINE);
+  });
+
   test('the problem shown back can be replaced', () => {
     let r = say(undefined, 'I want to talk to an officer because my contribution file keeps getting rejected');
     for (const a of ESCALATION_ANSWERS) r = say(r.state, a);
