@@ -70,7 +70,7 @@ export function correctionCue(text: string): CorrectionCue {
 
 const FOREIGN_COUNTRIES = String.raw`indonesia|indon|bangladesh|bangla|nepal|myanmar|burma|vietnam|filipina|philippines|pakistan|india|china|kemboja|cambodia|thailand|thai|sri\s+lanka|laos|asing`;
 const FOREIGN_RE = new RegExp(
-  String.raw`\b(?:pekerja asing|warga asing|bukan warganegara|foreign\s+(?:workers?|employees?|staff|labou?rs?|nationals?|maids?|helpers?|domestic)|foreigners?|non[- ]?citizens?|non[- ]?malaysians?|non[- ]?locals?|expat(?:riate)?s?|pati|plks|pas lawatan kerja|work permit holders?|` +
+  String.raw`\b(?:(?:is|are|and|dan|also|juga|dia|she'?s|he'?s|orang)\s+(?:a\s+)?(?:foreign|asing)(?!\s+(?:affairs|exchange|currency|language|bank))|pekerja asing|warga asing|bukan warganegara|foreign\s+(?:workers?|employees?|staff|labou?rs?|nationals?|maids?|helpers?|domestic)|foreigners?|non[- ]?citizens?|non[- ]?malaysians?|non[- ]?locals?|expat(?:riate)?s?|pati|plks|pas lawatan kerja|work permit holders?|` +
     String.raw`(?:warga|from|dari|asal)\s+(?:${FOREIGN_COUNTRIES})|(?:pekerja|staff|workers?|buruh|maids?|amah|pembantu(?:\s+rumah)?|orang)\s+(?:indon(?:esia)?|bangla(?:desh)?|nepal(?:i)?|myanmar|vietnam|filipina|pakistan|rohingya|kemboja)|` +
     String.raw`(?:indonesian|bangladeshi|nepali|nepalese|burmese|vietnamese|filipino|pakistani|cambodian|rohingya|myanmar)\s+(?:workers?|staff|maids?|employees?|nationals?|helpers?)|bangla|indon)\b`,
   'i',
