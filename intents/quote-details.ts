@@ -41,10 +41,10 @@ export function skbbkOptOut(text: string): boolean | null {
 const FIRST_EN =
   /\b(?:first|1st)\s+(?:time\s+)?(?:job|employment|employed|insured|registered|contribut(?:ed|ing|ion)|covered|working|worked|work|time\s+(?:working|insured|employed|registered|contributing))\b[^.?!\d\n]{0,30}?(\d{2})\b(?!\s*(?:%|k\b|ribu|tahun\s+(?:lepas|lalu)|years?\s+ago))/i;
 const FIRST_MS =
-  /\b(?:(?:baru\s+)?(?:pertama\s+kali|kali\s+pertama|first\s+time)|mula|mulai|baru)\s+(?:kali\s+)?(?:kerja|bekerja|carum|mencarum|caruman|daftar|berdaftar|didaftarkan|diinsuranskan|masuk\s+(?:perkeso|socso)|dilindungi)\b[^.?!\d\n]{0,30}?(\d{2})\b(?!\s*(?:%|k\b|ribu|hari|bulan|orang|tahun\s+(?:lepas|lalu)))/i;
+  /\b(?:(?:baru\s+)?(?:pertama\s+kali|kali\s+pertama|first\s+time)|mula|mulai|baru)\s+(?:kali\s+)?(?:kerja|keje|kije|bekerja|carum|mencarum|caruman|daftar|berdaftar|didaftarkan|diinsuranskan|masuk\s+(?:perkeso|socso)|dilindungi)\b[^.?!\d\n]{0,30}?(\d{2})\b(?!\s*(?:%|k\b|ribu|hari|bulan|orang|tahun\s+(?:lepas|lalu)))/i;
 // never insured before: the age given is then the age first insured
 const NEVER =
-  /\b(?:(?:belum|tak|tidak|x|tk|never|not|tiada|takde)\s+(?:pernah\s+|ever\s+|been\s+|yet\s+|lagi\s+)?(?:daftar|didaftar(?:kan)?|berdaftar|register(?:ed)?|carum|mencarum|contribut(?:ed|e)|insured|diinsuranskan|masuk\s+(?:perkeso|socso)|ada\s+(?:perkeso|socso|caruman))|no\s+(?:previous|prior|past)\s+(?:socso|perkeso|contributions?|insurance)|first\s+time\s+(?:in|with|under)\s+(?:socso|perkeso)|first\s+(?:job|time\s+(?:working|employed|insured|registered))|kerja\s+pertama|pertama\s+kali\s+(?:kerja|bekerja|daftar|carum))\b/i;
+  /\b(?:(?:belum|tak|tidak|x|tk|never|not|tiada|takde)\s+(?:pernah\s+|ever\s+|been\s+|yet\s+|lagi\s+)?(?:daftar|didaftar(?:kan)?|berdaftar|register(?:ed)?|carum|mencarum|contribut(?:ed|e)|insured|diinsuranskan|masuk\s+(?:perkeso|socso)|ada\s+(?:perkeso|socso|caruman))|no\s+(?:previous|prior|past)\s+(?:socso|perkeso|contributions?|insurance)|first\s+time\s+(?:in|with|under)\s+(?:socso|perkeso)|first\s+(?:job|kerja|keje|kije|time\s+(?:working|employed|insured|registered))|(?:kerja|keje)\s+pertama|pertama\s+kali\s+(?:kerja|bekerja|daftar|carum))\b/i;
 
 /** The age at which the worker was first insured, when the message says it. */
 export function firstInsuredAge(text: string, ages: number[]): number | null {

@@ -38,6 +38,7 @@ describe('LINDUNG 24 Jam opt-out said in passing', () => {
 describe('age first insured', () => {
   test.each([
     ['first job at 57', 57],
+    ['brp caruman utk staff gaji 1,850 umur 57 baru first keje', 57],
     ['first insured at 56', 56],
     ['his first time working at 60, gaji 2000', 60],
     ['belum pernah daftar PERKESO, umur 56', 56],
