@@ -6,6 +6,12 @@ import os from 'os';
 import path from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
+/**
+ * Where the browser tests draw their screenshots: test-output/ on every run, and the README's pictures in
+ * docs/screenshots/ when asked (`npm run screenshots`), so that a test run leaves the work tree clean.
+ */
+export const SCREENSHOTS = path.resolve(__dirname, '../..', process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-output/screenshots');
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [

@@ -8,14 +8,14 @@ import http from 'http';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../helpers/bot-server';
-import { launchBrowser, type Browser } from './browser';
+import { launchBrowser, SCREENSHOTS, type Browser } from './browser';
 import { createCoreDeps } from '../../bot/app';
 import { WIDGET_STRINGS } from '../../bot/channels/web/strings';
 import { WEBCHAT_REQUEST_HEADERS } from '../../bot/channels/cors';
 import type { CoreDeps } from '../../bot/core';
 
 const README = path.resolve(__dirname, '../../README.md');
-const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const QUOTE_Q = 'brp caruman utk gaji RM2500';
 const PLACEHOLDER = 'https://bot.example.com';

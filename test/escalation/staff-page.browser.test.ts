@@ -4,11 +4,11 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from '../e2e/browser';
+import { launchBrowser, SCREENSHOTS, type Browser } from '../e2e/browser';
 import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
 
 /** Screenshots shown in the README, redrawn by every run. */
-const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const SHOTS = SCREENSHOTS;
 const TOKEN = 'staff-page-token-0123456789abcdef';
 let bot: Bot;
 let browser: Browser;
