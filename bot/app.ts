@@ -39,6 +39,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Outbox worker timing (tests). */
   outbox?: HandoffDeps['outbox'];
+  /** Closes HTTP connections silent this long (default IDLE_TIMEOUT_MS in server.ts; tests shorten it). */
+  idleTimeoutMs?: number;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
@@ -51,7 +53,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation per day.
   const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage), options.clock);
   const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops);
-  const server = createServer({ config, service, log, limits });
+  const server = createServer({ config, service, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, service, storage: store.storage, log, limits });
   registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock });
   return {

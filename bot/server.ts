@@ -9,6 +9,11 @@ import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-au
 import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A connection silent this long is closed (HTTP only; open WebSocket streams keep their own watch). */
+export const IDLE_TIMEOUT_MS = 30_000;
+/** The whole request head must arrive within this, and the whole request within REQUEST_TIMEOUT_MS. */
+const HEADERS_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ServerDeps {
   config: Config;
@@ -16,6 +21,8 @@ export interface ServerDeps {
   log: Logger;
   /** Rate limits shared with other public routes; made from the config when absent. */
   limits?: RequestLimits;
+  /** Overrides IDLE_TIMEOUT_MS (tests). */
+  idleTimeoutMs?: number;
 }
 
 export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter {
@@ -48,8 +55,14 @@ function isLoopbackUrl(url: unknown): boolean {
   }
 }
 
-export function createServer({ config, service, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops) }: ServerDeps): restify.Server {
+export function createServer({ config, service, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops), idleTimeoutMs }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'hanna-bot', handleUncaughtExceptions: false });
+  // Node's defaults let a silent or slow client hold a socket for minutes (or, idle, for ever).
+  const http = server.server;
+  http.timeout = idleTimeoutMs ?? IDLE_TIMEOUT_MS;
+  http.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, http.timeout);
+  http.requestTimeout = REQUEST_TIMEOUT_MS;
+  http.keepAliveTimeout = 5_000;
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   const adapter = createAdapter(config, log);

@@ -43,8 +43,15 @@ export interface StreamDeps {
   clock?: () => Date;
 }
 
-function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/**
+ * Answers an upgrade request we do not take and closes the connection at once. Node hands an
+ * upgraded socket over without timeouts or error handling: one left open stays open for good.
+ */
+export function refuse(socket: Duplex, status: string): void {
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+  // A client that does not read its answer must not hold the socket either.
+  setTimeout(() => socket.destroy(), 2000).unref();
 }
 
 export function attachStreams(server: http.Server, deps: StreamDeps): { close(): void } {
@@ -55,11 +62,9 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const m = STREAM_PATH.exec(url.pathname);
-    if (!m) {
-      // Not ours: leave it to another upgrade listener, if there is one.
-      if (server.listenerCount('upgrade') === 1) refuse(socket, '404 Not Found');
-      return;
-    }
+    // No other part of the server takes upgrades (restify only re-emits them), so anything but a
+    // stream is refused here, whatever other listeners there are.
+    if (!m) return refuse(socket, '404 Not Found');
     const verified = deps.tokens.verify(url.searchParams.get('t') ?? bearer(req.headers.authorization) ?? '');
     if (!verified.ok) return refuse(socket, '403 Forbidden');
     const conv = verified.claims.conv;
