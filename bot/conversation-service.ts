@@ -37,6 +37,14 @@ export interface HandledTurn {
   replies: Reply[];
   meta: TurnMeta;
   handoff?: HandoffNotice;
+  /** The user's message as the transcript keeps it (redacted, a form's personal answer masked): what a debug log may show. */
+  loggableText?: string;
+}
+
+/** The newest user line of a transcript; a placeholder if it has scrolled out (never the raw text). */
+function lastUserLine(transcript: TranscriptTurn[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i].from === 'user') return transcript[i].text;
+  return '[not kept]';
 }
 
 const MAX_ATTEMPTS = 4;
@@ -76,7 +84,7 @@ export class ConversationService {
           handoff = outcome.handoff ?? handoff;
         }
       }
-      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta };
+      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta, loggableText: lastUserLine(result.state.transcript) };
       if (handoff) {
         turn.handoff = handoff;
         // Remembered so the core can say "already filed" before the user fills in the form again.

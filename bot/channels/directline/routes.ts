@@ -205,7 +205,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     const started = Date.now();
     try {
       const turn = await deps.service.message(ref(claims), { text, value, channel: CHANNEL_ID });
-      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta);
+      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta, turn.loggableText);
       return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
     } catch (err) {
       // The state was not saved for the failed turn, so the conversation resumes where it was.
