@@ -1,4 +1,5 @@
 // The HTTP shell on restify: /api/messages for Bot Framework channels and /healthz.
+import net from 'net';
 import restify from 'restify';
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from './config';
@@ -45,14 +46,24 @@ export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter 
   return adapter;
 }
 
-function isLoopbackUrl(url: unknown): boolean {
+/**
+ * Only a literal loopback address: 127.0.0.0/8, ::1 or "localhost". A name such as
+ * 127.attacker.example is resolved by DNS and may point anywhere, so it does not count.
+ */
+export function isLoopbackUrl(url: unknown): boolean {
   if (typeof url !== 'string') return false;
   try {
     const host = new URL(url).hostname;
-    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+    if (host === 'localhost' || host === '[::1]') return true;
+    return net.isIPv4(host) && host.startsWith('127.');
   } catch {
     return false;
   }
+}
+
+/** application/json, with or without parameters (the Bot Connector adds a charset). */
+function isJson(req: restify.Request): boolean {
+  return /^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''));
 }
 
 export function createServer({ config, service, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops), idleTimeoutMs }: ServerDeps): restify.Server {
@@ -69,6 +80,11 @@ export function createServer({ config, service, log, limits = createRequestLimit
   const logic = createBotLogic(service, log, { handoffEventChannels: config.handoffEventChannels });
 
   server.post('/api/messages', async (req, res) => {
+    // JSON only: a form or text/plain POST is what any web page can send to a local bot without CORS.
+    if (!isJson(req)) {
+      res.send(415, { error: 'The request body must be JSON: send it with Content-Type: application/json.' });
+      return;
+    }
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
       res.send(400, { error: 'The request body must be a Bot Framework activity (a JSON object with a "type").' });
