@@ -47,7 +47,9 @@ function lastUserLine(transcript: TranscriptTurn[]): string {
   return '[not kept]';
 }
 
-const MAX_ATTEMPTS = 4;
+/** Two instances taking turns of one conversation at once collide; a jittered, growing wait lets both through. */
+const MAX_ATTEMPTS = 12;
+const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 /** Every conversation state key starts with this (data retention deletes by it). */
 export const STATE_KEY_PREFIX = 'conversation/';
@@ -115,6 +117,7 @@ export class ConversationService {
     const key = stateKey(ref);
     let lastError: unknown;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const items = await this.storage.read([key]);
       const stored = items[key] as StoredState | undefined;
       const { state, turn } = await work(stored?.state, this.clock());

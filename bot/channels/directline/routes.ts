@@ -7,7 +7,8 @@ import type { ConversationRef, ConversationService } from '../../conversation-se
 import { logTurn, type Logger } from '../../logging';
 import { errorActivity } from '../botframework';
 import { localeFor, toActivity } from '../activities';
-import { ActivityLog, since, type LoggedActivity } from './activity-log';
+import { ActivityLog, clientActivityId, since, type LoggedActivity } from './activity-log';
+import { KeyedQueue, QueueFull } from './keyed-queue';
 import { parseInbound } from './inbound';
 import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from '../../limits';
 import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
@@ -74,7 +75,14 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       feed.notify(conv);
       return added;
     },
+    appendUnlessSeen: async (conv: string, activities: Partial<Activity>[], seen: { from: string; clientActivityId: string } | undefined) => {
+      const outcome = await activityLog.appendUnlessSeen(conv, activities, seen);
+      if (outcome.added.length > 0) feed.notify(conv);
+      return outcome;
+    },
   };
+  // One message at a time per conversation on this instance (see keyed-queue.ts).
+  const turns = new KeyedQueue();
   const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock });
   const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
 
@@ -195,10 +203,24 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     if (inbound.kind === 'ignored') return ok(res, 200, { id: `${claims.conv}|${randomId('x', 6)}` });
     if (!withinLimits(req, res, claims.conv)) return;
 
-    const [echo] = await store.append(claims.conv, [inbound.activity]);
-    const replies = await runTurn(claims, inbound.text || valueText(inbound.value), inbound.value, echo);
-    await store.append(claims.conv, replies);
-    ok(res, 200, { id: echo.id });
+    const clientId = clientActivityId(inbound.activity);
+    let echoId: string;
+    try {
+      echoId = await turns.run(claims.conv, async () => {
+        // A retry of a message already logged (same clientActivityID): its id again, nothing run twice.
+        const seen = clientId ? { from: claims.user, clientActivityId: clientId } : undefined;
+        const { added, existing } = await store.appendUnlessSeen(claims.conv, [inbound.activity], seen);
+        if (existing) return existing.id;
+        const echo = added[0];
+        const replies = await runTurn(claims, inbound.text || valueText(inbound.value), inbound.value, echo);
+        await store.append(claims.conv, replies);
+        return echo.id;
+      });
+    } catch (err) {
+      if (err instanceof QueueFull) return fail(res, 429, 'TooManyRequests', 'Too many messages are waiting in this conversation. Please wait a moment.');
+      throw err;
+    }
+    ok(res, 200, { id: echoId });
   });
 
   const runTurn = async (claims: TokenClaims, text: string, value: unknown, echo: LoggedActivity): Promise<Partial<Activity>[]> => {
