@@ -33,6 +33,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Shortest TRIAGE_TOKEN accepted: long enough that guessing it is hopeless even without the lock-out. */
+export const MIN_TRIAGE_TOKEN = 32;
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -85,6 +88,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.appType === 'SingleTenant' && !config.appTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (config.triageToken && config.triageToken.length < MIN_TRIAGE_TOKEN) {
+    throw new ConfigError(
+      `TRIAGE_TOKEN must be at least ${MIN_TRIAGE_TOKEN} characters (it guards the tickets' personal data); got ${config.triageToken.length}. Make one with: openssl rand -hex 32`,
+    );
   }
   if (config.smtpUrl && !/^smtps?:\/\//i.test(config.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   if (config.smtpUrl && !config.handoffEmailTo) throw new ConfigError('HANDOFF_EMAIL_TO is required when SMTP_URL is set (the address escalation e-mails go to)');

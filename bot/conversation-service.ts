@@ -8,6 +8,8 @@ export interface ConversationRef {
   channelId: string;
   conversationId: string;
   userId: string;
+  /** The visitor's own network address, where the channel knows it (the website widget); not part of the state key. */
+  clientAddress?: string;
 }
 
 export interface EffectContext {

@@ -96,25 +96,27 @@ export function createServer({ config, service, log, limits = createRequestLimit
     if (!config.appId && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
       activity.deliveryMode = 'expectReplies';
     }
-    // Rate limits. With an app id every request comes from Microsoft's channel service, whose few
-    // addresses carry all users: there the address limit counts only requests that fail authentication.
-    const address = clientAddress(req, limits.trustProxyHops);
-    const addressVerdict = config.appId ? limits.byAddress?.check(address) : limits.byAddress?.take(address);
-    if (addressVerdict && !addressVerdict.ok) return sendTooMany(res, addressVerdict, 'address');
     try {
       const header = String(req.headers.authorization ?? '');
       const checked = fixActivity(activity);
       const auth = await adapter.authenticate(checked, header);
-      const convVerdict = limits.byConversation?.take(conversationKey(checked.channelId, checked.conversation?.id));
+      // Per conversation and per user, never per address: the Bot Connector sends every Teams and
+      // Web Chat user's turns from a few addresses, and a limit there would throttle them all together.
+      const convVerdict = await limits.byConversation?.take(conversationKey(checked.channelId, checked.conversation?.id));
       if (convVerdict && !convVerdict.ok) return sendTooMany(res, convVerdict, 'conversation');
+      const userVerdict = await limits.byUser?.take(conversationKey(checked.channelId, checked.from?.id));
+      if (userVerdict && !userVerdict.ok) return sendTooMany(res, userVerdict, 'user');
       const invoke = await adapter.runAuthenticated(auth, checked, logic);
       if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
       else res.send(invoke?.status ?? 200);
     } catch (err) {
       if (err instanceof Unauthorized) {
-        if (config.appId) limits.byAddress?.take(address);
+        const address = clientAddress(req, limits.trustProxyHops);
         log.warn({ reason: err.message, address }, 'unauthorized request');
-        if (!res.headersSent) res.send(401, { error: 'Unauthorized: a valid Bot Framework channel token is required.' });
+        if (res.headersSent) return;
+        const failures = await limits.authFailures?.take(address);
+        if (failures && !failures.ok) return sendTooMany(res, failures, 'address');
+        res.send(401, { error: 'Unauthorized: a valid Bot Framework channel token is required.' });
         return;
       }
       log.error({ err }, 'request failed');

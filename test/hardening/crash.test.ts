@@ -8,7 +8,7 @@ import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, say, startSmtp, waitFor } from '
 import { message, post } from '../helpers/bot-server';
 import { startHanna, type BotProcess } from './helpers/processes';
 
-const TRIAGE_TOKEN = 'crash-test-triage-token';
+const TRIAGE_TOKEN = 'crash-test-triage-token-0123456789';
 let dir: string;
 let env: Record<string, string>;
 let bot: BotProcess | null = null;
