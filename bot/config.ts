@@ -1,5 +1,6 @@
 // Configuration from the environment (and ./.env when present), checked once at start-up.
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   widgetColor: string;
   /** Days conversation state and widget activity logs are kept after their last write; 0 = forever. */
   retentionDays: number;
+  /** This instance's name, the same across restarts (outbox leases); default host name and port. */
+  instanceId: string;
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +83,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetTitle: (env.WIDGET_TITLE ?? '').trim() || 'Hanna',
     widgetColor: (env.WIDGET_COLOR ?? '').trim() || '#005a70',
     retentionDays: int(env, 'RETENTION_DAYS', 30, 0, 3650),
+    instanceId: '',
   };
+  // Host and port: two instances on one host listen on different ports, a restarted one on the same.
+  config.instanceId = (env.INSTANCE_ID ?? '').trim() || `${os.hostname()}:${config.port}`;
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(config.instanceId)) throw new ConfigError(`INSTANCE_ID must be 1 to 100 letters, digits, dots, dashes, underscores or colons, got "${config.instanceId}"`);
   if (!/^#[0-9a-fA-F]{6}$/.test(config.widgetColor)) throw new ConfigError(`WIDGET_COLOR must be a colour like #005a70, got "${config.widgetColor}"`);
   if (config.widgetTitle.length > 40) throw new ConfigError('WIDGET_TITLE must be at most 40 characters');
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(config.appType)) {
