@@ -7,9 +7,12 @@ import type { ConversationService } from './conversation-service';
 import { createBotLogic, errorActivity } from './channels/botframework';
 import type { Logger } from './logging';
 import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
+import { MAX_ACTIVITY_DEPTH, nestedDeeperThan } from './channels/json-depth';
 import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** The only thing a client learns of an internal failure. */
+export const INTERNAL_ERROR = 'Maaf, sesuatu tidak kena di pihak kami. Sila cuba lagi sebentar lagi. / Sorry, something went wrong on our side. Please try again shortly.';
 /** A connection silent this long is closed (HTTP only; open WebSocket streams keep their own watch). */
 export const IDLE_TIMEOUT_MS = 30_000;
 /** The whole request head must arrive within this, and the whole request within REQUEST_TIMEOUT_MS. */
@@ -90,6 +93,10 @@ export function createServer({ config, service, log, limits = createRequestLimit
       res.send(400, { error: 'The request body must be a Bot Framework activity (a JSON object with a "type").' });
       return;
     }
+    if (nestedDeeperThan(body, MAX_ACTIVITY_DEPTH)) {
+      res.send(400, { error: `The activity is nested too deeply (at most ${MAX_ACTIVITY_DEPTH} levels).` });
+      return;
+    }
     const activity = body as Record<string, unknown>;
     // Anonymous mode: never POST replies to an address the caller chose (SSRF). Only a
     // local Emulator may receive them; anyone else gets them in the response body.
@@ -130,8 +137,15 @@ export function createServer({ config, service, log, limits = createRequestLimit
   });
 
   server.on('restifyError', (req, res, err, next) => {
-    // Body parser errors (413, 400) get a JSON body users and operators can read.
-    log.warn({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request rejected');
+    const status = (err as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status < 500) {
+      // Body parser errors (413, 400) get a JSON body users and operators can read.
+      log.warn({ status, path: req.path() }, 'request rejected');
+      return next();
+    }
+    // Anything else is ours: logged in full, answered without its text (it can name hosts, files, libraries).
+    log.error({ err, path: req.path() }, 'request failed');
+    if (!res.headersSent) res.send(500, { error: 'internal', message: INTERNAL_ERROR });
     return next();
   });
   return server;
