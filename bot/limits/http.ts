@@ -64,7 +64,7 @@ export function createRequestLimits(perMinute: number, trustProxyHops = 0, backe
  * The client's address. Behind `hops` trusted proxies it is the entry the outermost trusted proxy
  * appended to X-Forwarded-For (entries further left are whatever the client claimed).
  */
-export function clientAddress(req: restify.Request, hops: number): string {
+export function clientAddress(req: Pick<restify.Request, 'socket' | 'headers'>, hops: number): string {
   const socket = req.socket?.remoteAddress ?? 'unknown';
   if (hops <= 0) return socket;
   const header = req.headers['x-forwarded-for'];

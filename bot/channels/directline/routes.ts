@@ -83,7 +83,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   };
   // One message at a time per conversation on this instance (see keyed-queue.ts).
   const turns = new KeyedQueue();
-  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock });
+  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock, trustProxyHops: deps.limits?.trustProxyHops ?? 0 });
   const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
 
   /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
@@ -110,7 +110,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const streamBase = (req: Req): string | null => publicOrigin(req, deps.publicUrl ?? '')?.replace(/^http/, 'ws') ?? null;
 
   const conversationBody = (claims: TokenClaims, req?: Req) => {
-    const { token, expiresIn } = tokens.issue(claims.conv, claims.user);
+    const { token, expiresIn } = tokens.refresh(claims);
     const body: Record<string, unknown> = { conversationId: claims.conv, token, expires_in: expiresIn };
     const base = streams && req ? streamBase(req) : null;
     if (base) {
@@ -159,7 +159,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
   server.post(`${DIRECTLINE_PATH}/tokens/generate`, async (req: Req, res: Res) => {
     if (!(await withinLimits(req, res))) return;
-    const claims = { conv: randomId(), user: randomId('dl_') } as TokenClaims;
+    const claims = { conv: randomId(), user: randomId('dl_'), born: Math.floor(clock().getTime() / 1000) } as TokenClaims;
     ok(res, 200, conversationBody(claims));
   });
 

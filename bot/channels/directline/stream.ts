@@ -8,8 +8,11 @@ import type { Logger } from '../../logging';
 import { since, type ActivityLog } from './activity-log';
 import { bearer, type TokenIssuer } from './tokens';
 import { acceptWebSocket } from './websocket';
+import { clientAddress } from '../../limits';
 
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+/** So that one address cannot hold the whole process cap; room for an office of visitors behind one NAT. */
+export const MAX_STREAMS_PER_ADDRESS = 30;
 
 /** In-process "conversation X has new activities" notifications. */
 export class ActivityFeed {
@@ -40,6 +43,10 @@ export interface StreamDeps {
   maxStreams?: number;
   /** Open streams per conversation at most (a few tabs); more are refused with 429. */
   maxPerConversation?: number;
+  /** Open streams per client address at most (MAX_STREAMS_PER_ADDRESS); more are refused with 429. */
+  maxPerAddress?: number;
+  /** Trusted reverse proxies in front of the bot (who the client is). */
+  trustProxyHops?: number;
   clock?: () => Date;
 }
 
@@ -58,6 +65,8 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
   const clock = deps.clock ?? (() => new Date());
   const open = new Set<() => void>();
   const perConversation = new Map<string, number>();
+  const perAddress = new Map<string, number>();
+  const maxPerAddress = deps.maxPerAddress ?? MAX_STREAMS_PER_ADDRESS;
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -71,6 +80,8 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     if (decodeURIComponent(m[1]) !== conv) return refuse(socket, '403 Forbidden');
     if (open.size >= (deps.maxStreams ?? 10_000)) return refuse(socket, '503 Service Unavailable');
     if ((perConversation.get(conv) ?? 0) >= (deps.maxPerConversation ?? 5)) return refuse(socket, '429 Too Many Requests');
+    const address = clientAddress(req, deps.trustProxyHops ?? 0);
+    if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuse(socket, '429 Too Many Requests');
     if (head.length > 0) socket.unshift(head);
     const ws = acceptWebSocket(req, socket);
     if (!ws) return;
@@ -112,7 +123,11 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     const stop = () => ws.close(1001);
     open.add(stop);
     perConversation.set(conv, (perConversation.get(conv) ?? 0) + 1);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     ws.onClose(() => {
+      const fromHere = (perAddress.get(address) ?? 1) - 1;
+      if (fromHere > 0) perAddress.set(address, fromHere);
+      else perAddress.delete(address);
       unsubscribe();
       clearInterval(recheck);
       clearTimeout(expiry);
