@@ -37,6 +37,26 @@ export function limiterBackendFor(storage: Storage): LimiterBackend {
 }
 
 const SQLITE_TABLE = 'rate_limits';
+const SWEEP_EVERY_MS = 5 * 60_000;
+const swept = new WeakSet<Database.Database>();
+
+/**
+ * Deletes expired counters every few minutes. Our own sweep rather than the library's: its timer
+ * keeps running after the file is closed and its failure there would be an unhandled rejection.
+ */
+function sweepExpired(db: Database.Database): void {
+  if (swept.has(db)) return;
+  swept.add(db);
+  const timer = setInterval(() => {
+    if (!db.open) return clearInterval(timer);
+    try {
+      db.prepare(`DELETE FROM ${SQLITE_TABLE} WHERE expire < ?`).run(Date.now());
+    } catch {
+      // the next sweep tries again; counters past their window are ignored when read anyway
+    }
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+}
 
 function build(backend: LimiterBackend, spec: LimitSpec): RateLimiterAbstract {
   const common = { keyPrefix: `rl:${spec.name}`, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 };
@@ -48,7 +68,8 @@ function build(backend: LimiterBackend, spec: LimitSpec): RateLimiterAbstract {
       // The table is made here, synchronously: the library's own creation finishes a tick later
       // and would refuse the first requests.
       backend.db.prepare(`CREATE TABLE IF NOT EXISTS ${SQLITE_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`).run();
-      return new RateLimiterSQLite({ ...common, storeClient: backend.db, storeType: 'better-sqlite3', tableName: SQLITE_TABLE, tableCreated: true, clearExpiredByTimeout: true });
+      sweepExpired(backend.db);
+      return new RateLimiterSQLite({ ...common, storeClient: backend.db, storeType: 'better-sqlite3', tableName: SQLITE_TABLE, tableCreated: true, clearExpiredByTimeout: false });
     case 'memory':
       return new RateLimiterMemory(common);
   }
