@@ -9,7 +9,7 @@ import type { CoreDeps } from './core';
 import { createLogger, type Logger } from './logging';
 import { createServer } from './server';
 import { registerWebChannel } from './channels/web-channel';
-import { createRequestLimits, limitTickets } from './limits';
+import { createRequestLimits, limiterBackendFor, limitTickets } from './limits';
 import { createStorage, retentionPolicy, type ClosableStorage } from './storage';
 import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
 import { registerTriageRoutes } from './triage';
@@ -39,6 +39,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Outbox worker timing (tests). */
   outbox?: HandoffDeps['outbox'];
+  /** Closes HTTP connections silent this long (default IDLE_TIMEOUT_MS in server.ts; tests shorten it). */
+  idleTimeoutMs?: number;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
@@ -48,12 +50,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox });
   // The outbox worker runs as long as the app; a failure to start it is logged, tickets still file.
   const handoffReady = handoff.start().catch((err) => log.error({ err }, 'escalation delivery did not start'));
-  // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation per day.
-  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage), options.clock);
-  const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops);
-  const server = createServer({ config, service, log, limits });
+  // Counters in the store, so every instance on it shares one limit.
+  const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops, limiterBackendFor(store.storage), (err) =>
+    log.warn({ err }, 'rate limit store unavailable; request allowed'),
+  );
+  // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day.
+  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock);
+  const server = createServer({ config, service, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, service, storage: store.storage, log, limits });
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock });
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits });
   return {
     server,
     service,

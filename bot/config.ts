@@ -1,5 +1,6 @@
 // Configuration from the environment (and ./.env when present), checked once at start-up.
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { OriginListError, parseOrigins } from './channels/cors';
 
@@ -32,9 +33,14 @@ export interface Config {
   widgetOrigins: string[];
   /** Days conversation state and widget activity logs are kept after their last write; 0 = forever. */
   retentionDays: number;
+  /** This instance's name, the same across restarts (outbox leases); default host name and port. */
+  instanceId: string;
 }
 
 export class ConfigError extends Error {}
+
+/** Shortest TRIAGE_TOKEN accepted: long enough that guessing it is hopeless even without the lock-out. */
+export const MIN_TRIAGE_TOKEN = 32;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -91,7 +97,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetColor: (env.WIDGET_COLOR ?? '').trim() || '#005a70',
     widgetOrigins: widgetOrigins(env.WIDGET_ORIGINS ?? ''),
     retentionDays: int(env, 'RETENTION_DAYS', 30, 0, 3650),
+    instanceId: '',
   };
+  // Host and port: two instances on one host listen on different ports, a restarted one on the same.
+  config.instanceId = (env.INSTANCE_ID ?? '').trim() || `${os.hostname()}:${config.port}`;
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(config.instanceId)) throw new ConfigError(`INSTANCE_ID must be 1 to 100 letters, digits, dots, dashes, underscores or colons, got "${config.instanceId}"`);
   if (!/^#[0-9a-fA-F]{6}$/.test(config.widgetColor)) throw new ConfigError(`WIDGET_COLOR must be a colour like #005a70, got "${config.widgetColor}"`);
   if (config.widgetTitle.length > 40) throw new ConfigError('WIDGET_TITLE must be at most 40 characters');
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(config.appType)) {
@@ -99,6 +109,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.appType === 'SingleTenant' && !config.appTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (config.triageToken && config.triageToken.length < MIN_TRIAGE_TOKEN) {
+    throw new ConfigError(
+      `TRIAGE_TOKEN must be at least ${MIN_TRIAGE_TOKEN} characters (it guards the tickets' personal data); got ${config.triageToken.length}. Make one with: openssl rand -hex 32`,
+    );
   }
   if (config.smtpUrl && !/^smtps?:\/\//i.test(config.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   if (config.smtpUrl && !config.handoffEmailTo) throw new ConfigError('HANDOFF_EMAIL_TO is required when SMTP_URL is set (the address escalation e-mails go to)');

@@ -8,6 +8,8 @@ export interface ConversationRef {
   channelId: string;
   conversationId: string;
   userId: string;
+  /** The visitor's own network address, where the channel knows it (the website widget); not part of the state key. */
+  clientAddress?: string;
 }
 
 export interface EffectContext {
@@ -37,9 +39,19 @@ export interface HandledTurn {
   replies: Reply[];
   meta: TurnMeta;
   handoff?: HandoffNotice;
+  /** The user's message as the transcript keeps it (redacted, a form's personal answer masked): what a debug log may show. */
+  loggableText?: string;
 }
 
-const MAX_ATTEMPTS = 4;
+/** The newest user line of a transcript; a placeholder if it has scrolled out (never the raw text). */
+function lastUserLine(transcript: TranscriptTurn[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i].from === 'user') return transcript[i].text;
+  return '[not kept]';
+}
+
+/** Two instances taking turns of one conversation at once collide; a jittered, growing wait lets both through. */
+const MAX_ATTEMPTS = 12;
+const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 /** Every conversation state key starts with this (data retention deletes by it). */
 export const STATE_KEY_PREFIX = 'conversation/';
@@ -76,7 +88,7 @@ export class ConversationService {
           handoff = outcome.handoff ?? handoff;
         }
       }
-      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta };
+      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta, loggableText: lastUserLine(result.state.transcript) };
       if (handoff) {
         turn.handoff = handoff;
         // Remembered so the core can say "already filed" before the user fills in the form again.
@@ -107,6 +119,7 @@ export class ConversationService {
     const key = stateKey(ref);
     let lastError: unknown;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const items = await this.storage.read([key]);
       const stored = items[key] as StoredState | undefined;
       const { state, turn } = await work(stored?.state, this.clock());

@@ -82,13 +82,17 @@ export function createLogger(level: string, write?: (line: string) => void): Log
 
 export const silentLogger: Logger = createLogger('silent');
 
-/** The one log line per handled message, the same from every channel; the text only at debug. */
+/**
+ * The one log line per handled message, the same from every channel; the text only at debug, and
+ * then as the transcript keeps it (`loggableText`), so a name given to the officer form is masked too.
+ */
 export function logTurn(
   log: Logger,
   turn: { conversation: string; channel: string; text: string; started: number },
   meta: { intent: string | null; confidence: number | null; lang: string },
+  loggableText?: string,
 ): void {
-  log.debug({ conversation: turn.conversation, text: turn.text }, 'message');
+  log.debug({ conversation: turn.conversation, text: loggableText ?? turn.text }, 'message');
   log.info(
     { conversation: turn.conversation, channel: turn.channel, intent: meta.intent, confidence: meta.confidence, lang: meta.lang, latencyMs: Date.now() - turn.started },
     'turn',

@@ -22,8 +22,10 @@ function isPublicContact(value: string): boolean {
   return PUBLIC_CONTACTS.has(v) || PUBLIC_CONTACTS.has(v.replace(/\D/g, ''));
 }
 
-export function redact(text: string): string {
-  if (typeof text !== 'string' || !text) return text;
+export function redact(raw: string): string {
+  if (typeof raw !== 'string' || !raw) return raw;
+  // NFKC first: full-width digits and look-alike forms are scanned (and kept) as their plain form.
+  const text = raw.normalize('NFKC');
   let out = '';
   let at = 0;
   for (const s of findSensitive(text)) {

@@ -16,16 +16,18 @@ export interface Span {
 const BANK_WORDS =
   /\b(?:bank|banks|maybank|cimb|public ?bank|pbb|rhb|hong ?leong|ambank|bank ?islam|bank ?rakyat|bsn|affin|alliance|ocbc|hsbc|uob|standard ?chartered|agrobank|muamalat|mbsb|no\.? ?akaun|nombor akaun|akaun bank|account (?:no|number)|acc(?:ount)? ?no|a\/c)\b/i;
 
-const MYKAD_DASHED = /(?<![\d+])\d{6}[-\s]\d{2}[-\s]\d{4}(?!\d)/g;
+/** With dashes, spaces, dots or slashes between the groups (people type all of them). */
+const MYKAD_DASHED = /(?<![\d+])\d{6}[-\s./]\d{2}[-\s./]\d{4}(?!\d)/g;
 const TWELVE = /(?<![\d+])\d{12}(?!\d)/g;
+/** Mobile and fixed lines, grouped with dashes, spaces or dots, the prefix optionally in brackets: (012) 3456789. */
 const PHONE =
-  /(?<![\w+])(?:(?:\+?60[-\s]?|0)1\d[-\s]?\d{3,4}[-\s]?\d{4}|(?:\+?60[-\s]?|0)[3-9]\d?[-\s]?\d{3,4}[-\s]?\d{4}|1[-\s]?[38]00[-\s]?\d{2,3}[-\s]?\d{3,4})(?![\d])/g;
+  /(?<![\w+])(?:\(\s*(?:\+?60|0)1\d\s*\)[-\s.]?\d{3,4}[-\s.]?\d{4}|(?:\+?60[-\s.]?|0)1\d[-\s.]?\d{3,4}[-\s.]?\d{4}|\(\s*(?:\+?60|0)[3-9]\d?\s*\)[-\s.]?\d{3,4}[-\s.]?\d{4}|(?:\+?60[-\s.]?|0)[3-9]\d?[-\s.]?\d{3,4}[-\s.]?\d{4}|1[-\s]?[38]00[-\s]?\d{2,3}[-\s]?\d{3,4})(?![\d])/g;
 const DIGIT_RUN = /(?<![\w+])\d(?:[\d]|[-\s](?=\d)){7,22}(?!\d)/g;
 const EMPLOYER_CODE = /\b[a-z]\d{10}[a-z]\b/gi;
 
-/** "password saya Abc123!", "pw: xxxx", "kata laluan sy ...", "my password is hunter2". */
+/** "password saya Abc123!", "pw: xxxx", "kata laluan sy ...", "my password is hunter2", "passcode 123456". */
 const PASSWORD_KEY =
-  /\b(?:password|passwd|pasword|pwd|pw|pass ?word|kata ?laluan|katalaluan|kata kunci|pin)\b\s*(?:(?:saya|sy|aku|ku|ialah|adalah|is|was|=|:|my|baru|new|lama|old|ni|ini)\s*)*[:=]?\s*/gi;
+  /\b(?:password|passwd|pasword|pwd|pw|pass ?word|pass ?code|kata ?laluan|katalaluan|kata kunci|kod ?laluan|kod ?rahsia|pin)\b\s*(?:(?:(?:saya|sy|aku|ku|ialah|adalah|is|was|my|baru|new|lama|old|ni|ini)\b|[=:])\s*)*/gi;
 const SECRET_KEY =
   /\b(?:bearer|token|api[_ -]?key|secret|client[_ -]?secret|access[_ -]?key|app[_ -]?password|microsoftapppassword|triage_token)\b\s*[:=]?\s*/gi;
 /** Words that follow "password" in ordinary sentences; never treated as a password value. */
@@ -46,7 +48,17 @@ function secretLike(tok: string): boolean {
   return /\d/.test(tok) || /[^\p{L}\p{N}]/u.test(tok) || (/[a-z]/.test(tok) && /[A-Z]/.test(tok.slice(1)));
 }
 
-export function findSensitive(text: string): Span[] {
+/**
+ * Full-width forms (U+FF01-FF5E, the ideographic space) folded to ASCII, one UTF-16 unit for one,
+ * so spans found on the result are valid offsets into the original text.
+ */
+export function foldWidth(text: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(text)) return text;
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export function findSensitive(original: string): Span[] {
+  const text = foldWidth(original);
   const spans: Span[] = [];
   if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) push(spans, 'email', m.index!, m.index! + m[0].length, m[0]);
   findSecrets(text, spans);
@@ -78,7 +90,7 @@ export function findSensitive(text: string): Span[] {
 }
 
 /** Cheap test before the costly keyword patterns: most messages mention no credential at all. */
-const SECRET_HINT = /pass|pw|pwd|kata|kunci|pin|bearer|token|key|secret/i;
+const SECRET_HINT = /pass|pw|pwd|kata|kunci|laluan|rahsia|pin|bearer|token|key|secret/i;
 
 function findSecrets(text: string, spans: Span[]): void {
   if (!SECRET_HINT.test(text)) return;
@@ -91,10 +103,18 @@ function findSecrets(text: string, spans: Span[]): void {
   for (const m of text.matchAll(PASSWORD_KEY)) {
     const at = m.index! + m[0].length;
     const colon = /[:=]\s*$/.test(m[0]);
+    if (colon) {
+      // After "password:" the value runs to the end of the clause: "correct horse battery" is one password.
+      const phrase = /^[^,;\n]{1,64}?(?=[.!?]?(?:[,;\n]|[.!?]\s|$))/.exec(text.slice(at))?.[0].trimEnd();
+      const words = phrase?.split(/\s+/).map((w) => w.toLowerCase().replace(/[.,!?]+$/, '')) ?? [];
+      // "password: tak boleh guna" is about a password, not one.
+      if (phrase && !words.every((w) => COMMON_AFTER.has(w))) push(spans, 'password', at, at + phrase.length, phrase);
+      continue;
+    }
     const v = /^[^\s,;]+/.exec(text.slice(at));
     if (!v) continue;
     const tok = v[0].replace(/[.,]+$/, '');
     if (!tok || COMMON_AFTER.has(tok.toLowerCase())) continue;
-    if (secretLike(tok) || colon || /\b(?:is|was|ialah|adalah)\s*$/i.test(m[0])) push(spans, 'password', at, at + tok.length, tok);
+    if (secretLike(tok) || /\b(?:is|was|ialah|adalah)\s*$/i.test(m[0])) push(spans, 'password', at, at + tok.length, tok);
   }
 }

@@ -43,7 +43,7 @@ export function createBotLogic(service: ConversationService, log: Logger, option
       const text = messageText(activity) || valueText(activity.value);
       const started = Date.now();
       const turn = await service.message(ref, { text, value: activity.value, channel: ref.channelId });
-      logTurn(log, { conversation: ref.conversationId, channel: ref.channelId, text, started }, turn.meta);
+      logTurn(log, { conversation: ref.conversationId, channel: ref.channelId, text, started }, turn.meta, turn.loggableText);
       await context.sendActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))));
       if (turn.handoff && options.handoffEventChannels?.includes(ref.channelId)) {
         // The ticket is already stored and e-mailed; a hub that is down must not fail the turn.

@@ -1,6 +1,6 @@
 // The e-mail an officer receives for a ticket: bilingual subject with the reference, and a plain
 // text body that reads top to bottom: who, what, then the conversation that led here.
-import type { Ticket } from '../tickets';
+import { displayText, knownChannel, type Ticket } from '../tickets';
 
 export interface MailMessage {
   from: string;
@@ -22,6 +22,8 @@ export interface EmailSettings {
 
 const KL = 'Asia/Kuala_Lumpur';
 const MAX_LINE = 400;
+/** The problem is wrapped at this width, never cut: it is what the officer needs most. */
+const WRAP = 76;
 
 function klTime(iso: string): string {
   const d = new Date(iso);
@@ -34,15 +36,42 @@ function hhmm(iso: string): string {
 }
 
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = displayText(text).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 1)}…` : flat;
+}
+
+/** Whole text, safe, on lines of at most WRAP characters (a longer word is broken). */
+export function wrap(text: string, width = WRAP): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of displayText(text).replace(/\s+/g, ' ').trim().split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** "Label: text" on one line when it fits, else the label and the text wrapped and indented below it. */
+function wrapped(label: string, text: string): string[] {
+  const lines = wrap(text);
+  if (lines.length === 1 && label.length + 1 + lines[0].length <= WRAP) return [`${label} ${lines[0]}`];
+  return [label, ...lines.map((l) => `  ${l}`)];
 }
 
 const NOT_GIVEN = '(tidak diberi / not given)';
 
 function mykadForMail(digits: string | null): string {
   if (!digits) return NOT_GIVEN;
-  return /^\d{12}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6, 8)}-${digits.slice(8)}` : digits;
+  return /^\d{12}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6, 8)}-${digits.slice(8)}` : displayText(digits);
 }
 
 function domainOf(address: string): string {
@@ -63,14 +92,14 @@ export function composeTicketEmail(ticket: Ticket, settings: EmailSettings): Mai
     `Rujukan / Reference: ${ticket.reference}`,
     `Difailkan / Filed: ${klTime(ticket.createdAt)}`,
     `Bahasa / Language: ${ticket.lang === 'ms' ? 'Bahasa Melayu' : 'English'}`,
-    `Saluran / Channel: ${ticket.channel}`,
+    `Saluran / Channel: ${knownChannel(ticket.channel) ?? '(lain / other)'}`,
     '',
     'SENARAI SEMAK / CHECKLIST',
-    `Nombor majikan / Employer number: ${c.employerCode ?? NOT_GIVEN}`,
+    `Nombor majikan / Employer number: ${c.employerCode ? oneLine(c.employerCode) : NOT_GIVEN}`,
     `Nama syarikat / Company name: ${c.companyName ? oneLine(c.companyName) : NOT_GIVEN}`,
     `Nama wakil / Representative: ${c.repName ? oneLine(c.repName) : NOT_GIVEN}`,
     `MyKad wakil / Representative's MyKad: ${mykadForMail(c.mykad)}`,
-    `Masalah / Problem: ${c.problem ? oneLine(c.problem) : NOT_GIVEN}`,
+    ...(c.problem ? wrapped('Masalah / Problem:', c.problem) : [`Masalah / Problem: ${NOT_GIVEN}`]),
   ];
   if (ticket.missing.length > 0) {
     lines.push('', 'Pengguna melangkau butiran yang ditanda "not given" selepas beberapa cubaan. / The user skipped the items marked "not given" after several tries.');

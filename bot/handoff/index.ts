@@ -41,6 +41,7 @@ export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
           mailer: createSmtpMailer(config.smtpUrl),
           compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) }),
           log: deps.log,
+          instance: config.instanceId,
           ...deps.outbox,
         })
       : null;

@@ -15,8 +15,14 @@ export interface OutboxOptions {
   compose(ticket: Ticket): MailMessage;
   log?: Logger;
   clock?: () => Date;
-  /** Names this worker in leases; default host, process and a random part. */
+  /** Names this worker in leases; default `<instance>#<random>` (a new random part each start). */
   owner?: string;
+  /**
+   * This instance's stable name (INSTANCE_ID, default host name and port), the same across restarts. At
+   * start the worker releases leases its own earlier life still holds (it was killed mid-send), so
+   * those e-mails go out now instead of when the lease runs out.
+   */
+  instance?: string;
   /** How often to look for due entries (ms). */
   pollMs?: number;
   /** First retry delay (ms); doubles each failure up to maxDelayMs. */
@@ -58,9 +64,13 @@ export class OutboxWorker {
   private stopped = true;
   /** stop() was called: a pass under way finishes its current send and starts no other. */
   private halted = false;
+  /** Leases of this instance's previous life are released before the first pass. */
+  private reclaimed = false;
+  private readonly instance: string;
 
   constructor(private readonly opts: OutboxOptions) {
-    this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+    this.instance = opts.instance ?? os.hostname();
+    this.owner = opts.owner ?? `${this.instance}#${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
     this.clock = opts.clock ?? (() => new Date());
     this.pollMs = opts.pollMs ?? OUTBOX_DEFAULTS.pollMs;
     this.baseDelayMs = opts.baseDelayMs ?? OUTBOX_DEFAULTS.baseDelayMs;
@@ -114,6 +124,10 @@ export class OutboxWorker {
 
   /** One pass over the due entries; returns how many e-mails this worker sent. */
   async runOnce(): Promise<number> {
+    if (!this.reclaimed) {
+      await this.reclaimPreviousLife();
+      this.reclaimed = true;
+    }
     let sent = 0;
     for (const reference of await this.opts.tickets.pendingDeliveries()) {
       if (this.halted) break;
@@ -122,6 +136,24 @@ export class OutboxWorker {
       if (await this.deliver(reference)) sent++;
     }
     return sent;
+  }
+
+  /**
+   * Releases leases held under this instance's name by another owner: this instance's earlier life,
+   * killed mid-send (one instance name runs one process at a time). Its send may or may not have
+   * reached the mail server; sending again is the at-least-once choice, with the same Message-ID.
+   */
+  private async reclaimPreviousLife(): Promise<void> {
+    const mine = `${this.instance}#`;
+    for (const reference of await this.opts.tickets.pendingDeliveries()) {
+      const key = outboxKey(reference);
+      const released = await transact(this.opts.tickets.storage, [key], (docs) => {
+        const entry = docs[key] as OutboxEntry | undefined;
+        if (!entry?.lease || entry.state === 'sent' || !entry.lease.owner.startsWith(mine) || entry.lease.owner === this.owner) return { result: false };
+        return { writes: { [key]: { ...entry, lease: null } satisfies OutboxEntry }, result: true };
+      });
+      if (released) this.opts.log?.info({ reference }, 'outbox: released the lease of this instance before its restart');
+    }
   }
 
   private async claim(reference: string): Promise<boolean> {

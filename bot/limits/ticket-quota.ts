@@ -7,6 +7,9 @@ import type { EffectOutcome, EffectRunner, ConversationRef } from '../conversati
 import { TICKETS_PER_CONVERSATION_PER_DAY } from '../core/policy';
 import { klDay, quotaReply } from '../core/ticket-quota';
 import { transact } from '../tickets';
+import { CARELINE } from '../handoff/reply';
+import type { Bilingual } from '../core/strings';
+import type { Limiter } from './store-limiter';
 
 
 interface Filing {
@@ -24,7 +27,18 @@ export function quotaKey(ref: Pick<ConversationRef, 'channelId' | 'conversationI
   return `ticket-quota/${id}`;
 }
 
-export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKETS_PER_CONVERSATION_PER_DAY): EffectRunner {
+/** Said when one address (or one user id) has filed too many tickets today. */
+const TOO_MANY_FROM_HERE: Bilingual = {
+  ms: `Terlalu banyak tiket telah difailkan dari rangkaian ini hari ini, jadi tiket ini tidak difailkan. Sila hubungi Careline PERKESO di ${CARELINE}.`,
+  en: `Too many tickets have been filed from this network today, so this one was not filed. Please call the PERKESO Careline on ${CARELINE}.`,
+};
+
+/** Who files: the visitor's own address where the channel knows it, else the channel's user id (a Bot Connector address carries everyone). */
+function filerKey(ref: ConversationRef): string {
+  return ref.clientAddress ? `address/${ref.clientAddress}` : `user/${ref.channelId}/${ref.userId}`;
+}
+
+export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKETS_PER_CONVERSATION_PER_DAY, perFiler: Limiter | null = null): EffectRunner {
   return async (effect, ctx) => {
     if (effect.kind !== 'file_ticket') return inner(effect, ctx);
     const key = quotaKey(ctx.ref);
@@ -34,6 +48,10 @@ export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKET
     const today = stored?.day === day ? stored.filings : [];
     if (today.length >= max && !today.some((f) => f.id === id)) {
       return { replies: [quotaReply(ctx.lang, today.map((f) => f.reference))] } satisfies EffectOutcome;
+    }
+    // A retried turn files the same ticket again: counted once.
+    if (perFiler && !today.some((f) => f.id === id) && !(await perFiler.take(filerKey(ctx.ref))).ok) {
+      return { replies: [{ text: TOO_MANY_FROM_HERE[ctx.lang], suggestedActions: [{ title: 'Menu', value: 'menu' }] }] } satisfies EffectOutcome;
     }
     const outcome = await inner(effect, ctx);
     const reference = Array.isArray(outcome) ? undefined : outcome.handoff?.reference;

@@ -77,6 +77,11 @@ export class RedisStorage implements Storage {
     this.redis.on('error', () => undefined);
   }
 
+  /** The connection, for other data in the same Redis (the rate-limit counters). */
+  get client(): Redis {
+    return this.redis;
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;

@@ -52,6 +52,11 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /** The open database, for other tables in the same file (the rate-limit counters). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /** Creates the table, or adds updated_at to a file from before retention existed. */
   private migrate(): void {
     // IMMEDIATE: two processes opening one old file at once do not both add the column.

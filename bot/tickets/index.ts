@@ -4,3 +4,4 @@ export { transact, isConflict, type Docs, type TxPlan } from './cas';
 export { LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, ticketKey } from './keys';
 export * from './types';
 export { maskMyKad, ticketForList, ticketForOne, type ListedTicket } from './views';
+export { displayText, knownChannel, KNOWN_CHANNELS } from './display';

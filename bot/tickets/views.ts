@@ -1,6 +1,7 @@
 // How tickets are shown outside the store: MyKad numbers masked in lists (and anywhere many
 // tickets are seen at once), whole only on a single ticket.
-import type { Ticket } from './types';
+import { displayText, knownChannel } from './display';
+import type { Checklist, Ticket } from './types';
 
 /** Same shape as the chat echo: birth date and last digit, e.g. 900101-**-***3. */
 export function maskMyKad(digits: string | null): string | null {
@@ -13,13 +14,30 @@ export type ListedTicket = Omit<Ticket, 'transcript' | 'notes' | 'checklist'> & 
   noteCount: number;
 };
 
+const clean = (v: string | null): string | null => (v === null ? null : displayText(v));
+
+/** What the caller typed, made safe to show (see display.ts); the channel only if it is a known id. */
+function shown(t: Ticket): Ticket {
+  const c = t.checklist;
+  const checklist: Checklist = { employerCode: clean(c.employerCode), companyName: clean(c.companyName), repName: clean(c.repName), mykad: c.mykad, problem: clean(c.problem) };
+  return {
+    ...t,
+    checklist,
+    channel: knownChannel(t.channel) ?? '(other)',
+    conversationId: displayText(t.conversationId),
+    transcript: t.transcript.map((turn) => ({ ...turn, text: displayText(turn.text) })),
+    notes: t.notes.map((n) => ({ ...n, author: displayText(n.author), text: displayText(n.text) })),
+    assignee: clean(t.assignee),
+  };
+}
+
 /** A ticket for a list: no transcript or notes, MyKad masked. */
 export function ticketForList(t: Ticket): ListedTicket {
-  const { transcript: _t, notes, checklist, ...rest } = t;
+  const { transcript: _t, notes, checklist, ...rest } = shown(t);
   return { ...rest, checklist: { ...checklist, mykad: maskMyKad(checklist.mykad) }, noteCount: notes.length };
 }
 
 /** A single ticket: everything, plus the masked MyKad for display beside the full one. */
 export function ticketForOne(t: Ticket): Ticket & { mykadMasked: string | null } {
-  return { ...t, mykadMasked: maskMyKad(t.checklist.mykad) };
+  return { ...shown(t), mykadMasked: maskMyKad(t.checklist.mykad) };
 }

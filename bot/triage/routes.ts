@@ -5,6 +5,7 @@ import type restify from 'restify';
 import type { Logger } from '../logging';
 import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUSES, type TicketPatch, type TicketStore } from '../tickets';
 import { bearerMatches } from './auth';
+import { clientAddress, sendTooMany, type RequestLimits } from '../limits';
 import { staffPage } from './page';
 
 export interface TriageOptions {
@@ -13,6 +14,8 @@ export interface TriageOptions {
   token: string;
   log: Logger;
   clock?: () => Date;
+  /** Lock-out after repeated wrong tokens from one address (limits.triageFailures); none when absent. */
+  limits?: Pick<RequestLimits, 'triageFailures' | 'trustProxyHops'>;
 }
 
 const MAX_NAME = 80;
@@ -33,13 +36,27 @@ function off(res: Res): void {
   res.send(404, { error: 'The support-staff API is off. Set TRIAGE_TOKEN to turn it on.' });
 }
 
-/** Checks the token; answers 404 (API off) or 401 itself and returns false when the request may not go on. */
-function allowed(req: Req, res: Res, opts: TriageOptions): boolean {
+/**
+ * Checks the token; answers 404 (API off), 429 (this address is locked out after too many wrong
+ * tokens) or 401 itself and returns false when the request may not go on.
+ */
+async function allowed(req: Req, res: Res, opts: TriageOptions): Promise<boolean> {
   if (!opts.token) {
     off(res);
     return false;
   }
+  const lockout = opts.limits?.triageFailures;
+  const address = clientAddress(req, opts.limits?.trustProxyHops ?? 0);
+  // While locked out even the right token is refused: guessing must not be able to tell.
+  const locked = await lockout?.check(address);
+  if (locked && !locked.ok) {
+    noStore(res);
+    sendTooMany(res, locked, 'lockout');
+    return false;
+  }
   if (!bearerMatches(req.headers.authorization, opts.token)) {
+    await lockout?.take(address);
+    opts.log.warn({ address }, 'wrong support-staff token');
     noStore(res);
     res.header('WWW-Authenticate', 'Bearer realm="hanna-triage"');
     res.send(401, { error: 'A valid support-staff token is required: Authorization: Bearer <TRIAGE_TOKEN>.' });
@@ -99,7 +116,7 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
   const clock = opts.clock ?? (() => new Date());
 
   server.get('/api/tickets', async (req: Req, res: Res) => {
-    if (!allowed(req, res, opts)) return;
+    if (!(await allowed(req, res, opts))) return;
     const q = new URL(req.url ?? '', 'http://local').searchParams;
     const status = q.get('status');
     if (status !== null && status !== '' && !isTicketStatus(status)) {
@@ -117,7 +134,7 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
   });
 
   server.get('/api/tickets/:ref', async (req: Req, res: Res) => {
-    if (!allowed(req, res, opts)) return;
+    if (!(await allowed(req, res, opts))) return;
     const ref = String(req.params.ref ?? '').toUpperCase();
     const ticket = isReference(ref) ? await opts.tickets.get(ref) : null;
     if (!ticket) {
@@ -128,7 +145,7 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
   });
 
   server.patch('/api/tickets/:ref', async (req: Req, res: Res) => {
-    if (!allowed(req, res, opts)) return;
+    if (!(await allowed(req, res, opts))) return;
     const ref = String(req.params.ref ?? '').toUpperCase();
     const patch = parsePatch(req.body);
     if (typeof patch === 'string') {

@@ -2,13 +2,14 @@
 // conversation and during an escalation, start it again on the same SQLite file, and nothing
 // the bot acknowledged is lost.
 import fs from 'fs';
+import net from 'net';
 import os from 'os';
 import path from 'path';
 import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, say, startSmtp, waitFor } from '../escalation/helpers';
 import { message, post } from '../helpers/bot-server';
-import { startHanna, type BotProcess } from './helpers/processes';
+import { freePort, startHanna, type BotProcess } from './helpers/processes';
 
-const TRIAGE_TOKEN = 'crash-test-triage-token';
+const TRIAGE_TOKEN = 'crash-test-triage-token-0123456789';
 let dir: string;
 let env: Record<string, string>;
 let bot: BotProcess | null = null;
@@ -88,6 +89,36 @@ test('kill -9 right after the ticket reply: the ticket is stored and its e-mail 
     await new Promise((r) => setTimeout(r, 6000));
     expect(smtp.mails.filter((m) => m.raw.includes(ref!))).toHaveLength(1);
   } finally {
+    await smtp.stop();
+  }
+}, 90_000);
+
+test('kill -9 while a ticket e-mail is being sent: after the restart it goes out within seconds, once', async () => {
+  // A mail server that accepts the connection and never answers: the send hangs with the lease held.
+  const hung: net.Socket[] = [];
+  const hang = net.createServer((socket) => void hung.push(socket));
+  await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', () => resolve()));
+  const hangPort = (hang.address() as net.AddressInfo).port;
+  const smtp = await startSmtp();
+  // Restarted as an operator would: same host, same PORT, so the same instance name.
+  const PORT = String(await freePort());
+  try {
+    let url = await restart({ PORT, SMTP_URL: `smtp://127.0.0.1:${hangPort}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
+    let last = '';
+    for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST']) last = (await say(url, 'c-lease', line)).text;
+    const ref = REFERENCE.exec(last)![0];
+    await waitFor(() => hung.length > 0, 'the worker to start sending');
+
+    url = await restart({ PORT, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
+    const restarted = Date.now();
+    await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref)), 'the ticket e-mail after the restart', 10_000);
+    expect(Date.now() - restarted).toBeLessThan(10_000);
+    const res = await fetch(`${url}/api/tickets/${ref}`, { headers: { authorization: `Bearer ${TRIAGE_TOKEN}` } });
+    expect(((await res.json()) as { delivery: { email: { state: string } } }).delivery.email.state).toBe('sent');
+    expect(smtp.mails.filter((m) => m.raw.includes(ref))).toHaveLength(1);
+  } finally {
+    for (const s of hung) s.destroy();
+    await new Promise<void>((resolve) => hang.close(() => resolve()));
     await smtp.stop();
   }
 }, 90_000);

@@ -4,7 +4,7 @@
 import { GOOD_ANSWERS, REFERENCE, say, startSmtp, waitFor, type Smtp } from '../escalation/helpers';
 import { startHanna, startRedis, type BotProcess, type RedisServer } from './helpers/processes';
 
-const TRIAGE_TOKEN = 'scale-out-test-triage-token';
+const TRIAGE_TOKEN = 'scale-out-test-triage-token-0123456789';
 let redis: RedisServer;
 let smtp: Smtp;
 let procs: BotProcess[] = [];

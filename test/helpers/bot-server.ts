@@ -1,5 +1,5 @@
 // Starts the real restify server on a free loopback port for a test, with a chosen store.
-import { createApp, listen, type App } from '../../bot/app';
+import { createApp, listen, type App, type AppOptions } from '../../bot/app';
 import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import type { CoreDeps } from '../../bot/core';
@@ -10,9 +10,9 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(env: Record<string, string> = {}, deps?: CoreDeps): Promise<RunningBot> {
+export async function startBot(env: Record<string, string> = {}, deps?: CoreDeps, options: AppOptions = {}): Promise<RunningBot> {
   const config = readConfig({ STORAGE_URL: 'memory:', PORT: '0', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const app = createApp(config, { log: silentLogger, deps });
+  const app = createApp(config, { log: silentLogger, deps, ...options });
   const url = await listen(app, 0, '127.0.0.1');
   return { app, url, stop: () => app.close() };
 }

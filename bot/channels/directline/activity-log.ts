@@ -1,10 +1,21 @@
 // A Direct Line conversation's activities, kept in the shared botbuilder Storage so that
 // watermarks and a reloaded page's history survive restarts and work across instances.
 // Bounded: only the newest MAX_ACTIVITIES are kept.
+import crypto from 'crypto';
 import type { Activity, Storage } from 'botbuilder';
 
 export const MAX_ACTIVITIES = 200;
-const MAX_ATTEMPTS = 5;
+/** Writers on other instances can collide often in a burst: retry with a growing, jittered wait. */
+const MAX_ATTEMPTS = 40;
+
+const isConflict = (err: unknown): boolean => /etag|conflict|precondition/i.test(String((err as Error)?.message));
+const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+
+/** The clientActivityID Web Chat puts on a message and keeps on its retries. */
+export function clientActivityId(activity: Partial<Activity>): string | undefined {
+  const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
 
 /** An activity as Direct Line returns it (ids and timestamps assigned by the log). */
 export type LoggedActivity = Partial<Activity> & { id: string; timestamp: string };
@@ -43,22 +54,52 @@ export class ActivityLog {
     return items[key] as Stored | undefined;
   }
 
-  /** Creates the log if it does not exist; returns it and whether it was created now. */
+  /**
+   * Creates the log if it does not exist; returns it and whether this call created it. Only one of
+   * several simultaneous calls (on any instance) gets created = true: the write carries an eTag no
+   * stored document has, which every store accepts for a new key and refuses for an existing one.
+   */
   async open(conversationId: string, userId: string): Promise<{ log: ConversationLog; created: boolean }> {
     const existing = await this.get(conversationId);
     if (existing) return { log: existing, created: false };
     const log: ConversationLog = { conversationId, userId, createdAt: this.clock().toISOString(), next: 1, lastMs: 0, activities: [] };
-    await this.storage.write({ [logKey(conversationId)]: { ...log, eTag: '*' } });
+    try {
+      await this.storage.write({ [logKey(conversationId)]: { ...log, eTag: `create-only:${crypto.randomUUID()}` } });
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      const other = await this.get(conversationId);
+      if (other) return { log: other, created: false };
+      throw err;
+    }
     return { log, created: true };
   }
 
   /** Appends activities in order, giving each an id and a timestamp; retries on eTag conflicts. */
   async append(conversationId: string, activities: Partial<Activity>[]): Promise<LoggedActivity[]> {
+    const outcome = await this.appendUnlessSeen(conversationId, activities, undefined);
+    return outcome.added;
+  }
+
+  /**
+   * Like append(), but if the log already holds a user message from `from` with the same
+   * clientActivityID (a client retry), appends nothing and returns that message instead. The check
+   * and the append are one eTag-checked write, so two instances never both log a retry.
+   */
+  async appendUnlessSeen(
+    conversationId: string,
+    activities: Partial<Activity>[],
+    seen: { from: string; clientActivityId: string } | undefined,
+  ): Promise<{ added: LoggedActivity[]; existing?: LoggedActivity }> {
     const key = logKey(conversationId);
     let lastError: unknown = new Error(`no Direct Line conversation ${conversationId}`);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const stored = (await this.storage.read([key]))[key] as Stored | undefined;
       if (!stored) throw lastError;
+      if (seen) {
+        const existing = stored.activities.find((a) => a.from?.id === seen.from && clientActivityId(a) === seen.clientActivityId);
+        if (existing) return { added: [], existing };
+      }
       let next = stored.next;
       let lastMs = stored.lastMs;
       const added = activities.map((a) => {
@@ -69,9 +110,9 @@ export class ActivityLog {
       const doc: Stored = { ...stored, next, lastMs, activities: kept, eTag: stored.eTag ?? '*' };
       try {
         await this.storage.write({ [key]: doc });
-        return added;
+        return { added };
       } catch (err) {
-        if (!/etag|conflict|precondition/i.test(String((err as Error).message))) throw err;
+        if (!isConflict(err)) throw err;
         lastError = err;
       }
     }

@@ -1,6 +1,7 @@
 // What a Direct Line client may post, reduced to what the bot needs. The sender is always
 // the token's user, whatever the client claims, so one visitor cannot speak as another.
 import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
+import { MAX_VALUE_DEPTH, nestedDeeperThan } from '../json-depth';
 
 export const MAX_TEXT_CHARS = 2000;
 const MAX_VALUE_JSON = 4096;
@@ -29,6 +30,8 @@ export function parseInbound(body: unknown, conversationId: string, userId: stri
   if (text.length > MAX_TEXT_CHARS) return { kind: 'invalid', message: `The message is longer than ${MAX_TEXT_CHARS} characters.` };
   let value: unknown;
   if (raw.value !== undefined) {
+    // Measured before JSON.stringify, which a value nested thousands deep would overflow.
+    if (nestedDeeperThan(raw.value, MAX_VALUE_DEPTH)) return { kind: 'invalid', message: `The activity value is nested too deeply (at most ${MAX_VALUE_DEPTH} levels).` };
     const json = JSON.stringify(raw.value);
     if (json === undefined || json.length > MAX_VALUE_JSON) return { kind: 'invalid', message: 'The activity value is too large.' };
     value = raw.value;

@@ -7,9 +7,10 @@ import type { ConversationRef, ConversationService } from '../../conversation-se
 import { logTurn, type Logger } from '../../logging';
 import { errorActivity } from '../botframework';
 import { localeFor, toActivity } from '../activities';
-import { ActivityLog, since, type LoggedActivity } from './activity-log';
+import { ActivityLog, clientActivityId, since, type LoggedActivity } from './activity-log';
+import { KeyedQueue, QueueFull } from './keyed-queue';
 import { parseInbound } from './inbound';
-import { clientAddress, conversationKey, sendTooMany, type RequestLimits } from '../../limits';
+import { clientAddress, conversationKey, sendTooMany, type Limiter, type RequestLimits } from '../../limits';
 import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
 import { ActivityFeed, attachStreams } from './stream';
 import { publicOrigin } from '../origin';
@@ -55,8 +56,8 @@ function ok(res: Res, status: number, body: unknown): void {
   res.send(status, body);
 }
 
-function ref(claims: TokenClaims): ConversationRef {
-  return { channelId: CHANNEL_ID, conversationId: claims.conv, userId: claims.user };
+function ref(claims: TokenClaims, clientAddress?: string): ConversationRef {
+  return { channelId: CHANNEL_ID, conversationId: claims.conv, userId: claims.user, ...(clientAddress ? { clientAddress } : {}) };
 }
 
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): { close(): void } {
@@ -73,11 +74,21 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       feed.notify(conv);
       return added;
     },
+    appendUnlessSeen: async (conv: string, activities: Partial<Activity>[], seen: { from: string; clientActivityId: string } | undefined) => {
+      const outcome = await activityLog.appendUnlessSeen(conv, activities, seen);
+      if (outcome.added.length > 0) feed.notify(conv);
+      return outcome;
+    },
   };
   const origins = deps.origins ?? ANY_ORIGIN;
   registerCors(server, DIRECTLINE_PATH, origins);
   const allowOrigin = (origin: string | undefined) => originAllowed(origins, origin);
-  const streams = deps.streams === false ? null : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock, originAllowed: allowOrigin });
+  // One message at a time per conversation on this instance (see keyed-queue.ts).
+  const turns = new KeyedQueue();
+  const streams =
+    deps.streams === false
+      ? null
+      : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock, originAllowed: allowOrigin, trustProxyHops: deps.limits?.trustProxyHops ?? 0 });
   const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
 
   /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
@@ -104,7 +115,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const streamBase = (req: Req): string | null => publicOrigin(req, deps.publicUrl ?? '')?.replace(/^http/, 'ws') ?? null;
 
   const conversationBody = (claims: TokenClaims, req?: Req) => {
-    const { token, expiresIn } = tokens.issue(claims.conv, claims.user);
+    const { token, expiresIn } = tokens.refresh(claims);
     const body: Record<string, unknown> = { conversationId: claims.conv, token, expires_in: expiresIn };
     const base = streams && req ? streamBase(req) : null;
     if (base) {
@@ -124,31 +135,38 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       ...(replyToId ? { replyToId } : {}),
     }));
 
-  /** False after answering 429: per client address, and per conversation when given. */
-  const withinLimits = (req: Req, res: Res, conv?: string): boolean => {
+  /**
+   * False after answering 429. Always per client address (these routes are public and called by
+   * browsers directly), then the route's own per-conversation limit, if any.
+   */
+  const withinLimits = async (req: Req, res: Res, perConversation?: { limiter: Limiter | null; conv: string }): Promise<boolean> => {
     const limits = deps.limits;
     if (!limits) return true;
-    const byAddress = limits.byAddress?.take(clientAddress(req, limits.trustProxyHops));
-    const byConv = byAddress?.ok !== false && conv ? limits.byConversation?.take(conversationKey(CHANNEL_ID, conv)) : undefined;
-    for (const [verdict, what] of [[byAddress, 'address'], [byConv, 'conversation']] as const) {
-      if (verdict && !verdict.ok) {
-        cors(res);
-        sendTooMany(res, verdict, what);
-        return false;
-      }
+    const byAddress = await limits.byAddress?.take(clientAddress(req, limits.trustProxyHops));
+    if (byAddress && !byAddress.ok) {
+      cors(res);
+      sendTooMany(res, byAddress, 'address');
+      return false;
+    }
+    const byConv = perConversation ? await perConversation.limiter?.take(conversationKey(CHANNEL_ID, perConversation.conv)) : undefined;
+    if (byConv && !byConv.ok) {
+      cors(res);
+      sendTooMany(res, byConv, 'conversation');
+      return false;
     }
     return true;
   };
 
   server.post(`${DIRECTLINE_PATH}/tokens/generate`, async (req: Req, res: Res) => {
-    if (!withinLimits(req, res)) return;
-    const claims = { conv: randomId(), user: randomId('dl_') } as TokenClaims;
+    if (!(await withinLimits(req, res))) return;
+    const claims = { conv: randomId(), user: randomId('dl_'), born: Math.floor(clock().getTime() / 1000) } as TokenClaims;
     ok(res, 200, conversationBody(claims));
   });
 
   server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req: Req, res: Res) => {
     const claims = authorize(req, res);
     if (!claims) return;
+    if (!(await withinLimits(req, res, { limiter: deps.limits?.tokenRefresh ?? null, conv: claims.conv }))) return;
     if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
     ok(res, 200, conversationBody(claims));
   });
@@ -157,6 +175,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.post(`${DIRECTLINE_PATH}/conversations`, async (req: Req, res: Res) => {
     const claims = authorize(req, res);
     if (!claims) return;
+    if (!(await withinLimits(req, res, { limiter: deps.limits?.conversationStart ?? null, conv: claims.conv }))) return;
     const { created } = await store.open(claims.conv, claims.user);
     if (created) {
       const turn = await deps.service.join(ref(claims));
@@ -169,6 +188,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.get(`${DIRECTLINE_PATH}/conversations/:id`, async (req: Req, res: Res) => {
     const claims = authorize(req, res);
     if (!claims) return;
+    if (!(await withinLimits(req, res, { limiter: deps.limits?.conversationStart ?? null, conv: claims.conv }))) return;
     if (!(await store.get(claims.conv))) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
     ok(res, 200, conversationBody(claims, req));
   });
@@ -176,6 +196,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.get(`${DIRECTLINE_PATH}/conversations/:id/activities`, async (req: Req, res: Res) => {
     const claims = authorize(req, res);
     if (!claims) return;
+    // Polling is per conversation only: an office behind one address has many visitors polling.
+    const poll = await deps.limits?.polling?.take(conversationKey(CHANNEL_ID, claims.conv));
+    if (poll && !poll.ok) {
+      cors(res);
+      return sendTooMany(res, poll, 'conversation');
+    }
     const conversation = await store.get(claims.conv);
     if (!conversation) return fail(res, 404, 'NotFound', 'The conversation does not exist (any more).');
     const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined;
@@ -190,19 +216,33 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     if (inbound.kind === 'invalid') return fail(res, 400, 'BadArgument', inbound.message);
     // Typing indicators and events are accepted and dropped: the core only reads messages.
     if (inbound.kind === 'ignored') return ok(res, 200, { id: `${claims.conv}|${randomId('x', 6)}` });
-    if (!withinLimits(req, res, claims.conv)) return;
+    if (!(await withinLimits(req, res, { limiter: deps.limits?.byConversation ?? null, conv: claims.conv }))) return;
 
-    const [echo] = await store.append(claims.conv, [inbound.activity]);
-    const replies = await runTurn(claims, inbound.text || valueText(inbound.value), inbound.value, echo);
-    await store.append(claims.conv, replies);
-    ok(res, 200, { id: echo.id });
+    const clientId = clientActivityId(inbound.activity);
+    let echoId: string;
+    try {
+      echoId = await turns.run(claims.conv, async () => {
+        // A retry of a message already logged (same clientActivityID): its id again, nothing run twice.
+        const seen = clientId ? { from: claims.user, clientActivityId: clientId } : undefined;
+        const { added, existing } = await store.appendUnlessSeen(claims.conv, [inbound.activity], seen);
+        if (existing) return existing.id;
+        const echo = added[0];
+        const replies = await runTurn(ref(claims, clientAddress(req, deps.limits?.trustProxyHops ?? 0)), inbound.text || valueText(inbound.value), inbound.value, echo, claims);
+        await store.append(claims.conv, replies);
+        return echo.id;
+      });
+    } catch (err) {
+      if (err instanceof QueueFull) return fail(res, 429, 'TooManyRequests', 'Too many messages are waiting in this conversation. Please wait a moment.');
+      throw err;
+    }
+    ok(res, 200, { id: echoId });
   });
 
-  const runTurn = async (claims: TokenClaims, text: string, value: unknown, echo: LoggedActivity): Promise<Partial<Activity>[]> => {
+  const runTurn = async (conversation: ConversationRef, text: string, value: unknown, echo: LoggedActivity, claims: TokenClaims): Promise<Partial<Activity>[]> => {
     const started = Date.now();
     try {
-      const turn = await deps.service.message(ref(claims), { text, value, channel: CHANNEL_ID });
-      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta);
+      const turn = await deps.service.message(conversation, { text, value, channel: CHANNEL_ID });
+      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta, turn.loggableText);
       return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
     } catch (err) {
       // The state was not saved for the failed turn, so the conversation resumes where it was.

@@ -8,8 +8,11 @@ import type { Logger } from '../../logging';
 import { since, type ActivityLog } from './activity-log';
 import { bearer, type TokenIssuer } from './tokens';
 import { acceptWebSocket } from './websocket';
+import { clientAddress } from '../../limits';
 
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+/** So that one address cannot hold the whole process cap; room for an office of visitors behind one NAT. */
+export const MAX_STREAMS_PER_ADDRESS = 30;
 
 /** In-process "conversation X has new activities" notifications. */
 export class ActivityFeed {
@@ -40,28 +43,39 @@ export interface StreamDeps {
   maxStreams?: number;
   /** Open streams per conversation at most (a few tabs); more are refused with 429. */
   maxPerConversation?: number;
+  /** Open streams per client address at most (MAX_STREAMS_PER_ADDRESS); more are refused with 429. */
+  maxPerAddress?: number;
+  /** Trusted reverse proxies in front of the bot (who the client is). */
+  trustProxyHops?: number;
   clock?: () => Date;
   /** The page's Origin against WIDGET_ORIGINS; absent = any. */
   originAllowed?: (origin: string | undefined) => boolean;
 }
 
-function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/**
+ * Answers an upgrade request we do not take and closes the connection at once. Node hands an
+ * upgraded socket over without timeouts or error handling: one left open stays open for good.
+ */
+export function refuse(socket: Duplex, status: string): void {
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+  // A client that does not read its answer must not hold the socket either.
+  setTimeout(() => socket.destroy(), 2000).unref();
 }
 
 export function attachStreams(server: http.Server, deps: StreamDeps): { close(): void } {
   const clock = deps.clock ?? (() => new Date());
   const open = new Set<() => void>();
   const perConversation = new Map<string, number>();
+  const perAddress = new Map<string, number>();
+  const maxPerAddress = deps.maxPerAddress ?? MAX_STREAMS_PER_ADDRESS;
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const m = STREAM_PATH.exec(url.pathname);
-    if (!m) {
-      // Not ours: leave it to another upgrade listener, if there is one.
-      if (server.listenerCount('upgrade') === 1) refuse(socket, '404 Not Found');
-      return;
-    }
+    // No other part of the server takes upgrades (restify only re-emits them), so anything but a
+    // stream is refused here, whatever other listeners there are.
+    if (!m) return refuse(socket, '404 Not Found');
     if (deps.originAllowed && !deps.originAllowed(req.headers.origin)) return refuse(socket, '403 Forbidden');
     const verified = deps.tokens.verify(url.searchParams.get('t') ?? bearer(req.headers.authorization) ?? '');
     if (!verified.ok) return refuse(socket, '403 Forbidden');
@@ -69,6 +83,8 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     if (decodeURIComponent(m[1]) !== conv) return refuse(socket, '403 Forbidden');
     if (open.size >= (deps.maxStreams ?? 10_000)) return refuse(socket, '503 Service Unavailable');
     if ((perConversation.get(conv) ?? 0) >= (deps.maxPerConversation ?? 5)) return refuse(socket, '429 Too Many Requests');
+    const address = clientAddress(req, deps.trustProxyHops ?? 0);
+    if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuse(socket, '429 Too Many Requests');
     if (head.length > 0) socket.unshift(head);
     const ws = acceptWebSocket(req, socket);
     if (!ws) return;
@@ -110,7 +126,11 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     const stop = () => ws.close(1001);
     open.add(stop);
     perConversation.set(conv, (perConversation.get(conv) ?? 0) + 1);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     ws.onClose(() => {
+      const fromHere = (perAddress.get(address) ?? 1) - 1;
+      if (fromHere > 0) perAddress.set(address, fromHere);
+      else perAddress.delete(address);
       unsubscribe();
       clearInterval(recheck);
       clearTimeout(expiry);

@@ -10,6 +10,8 @@ export interface TokenClaims {
   user: string;
   iat: number;
   exp: number;
+  /** When the first token of this conversation was issued: refreshed tokens keep it, and expire ABSOLUTE_LIFETIME_SECONDS after it. */
+  born: number;
 }
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
@@ -25,6 +27,8 @@ export function randomId(prefix = '', bytes = 16): string {
 }
 
 export class TokenIssuer {
+  /** However often it is refreshed, a conversation's token stops working this long after the first was issued. */
+  static readonly ABSOLUTE_LIFETIME_SECONDS = 24 * 60 * 60;
   private readonly key: Buffer;
 
   constructor(
@@ -36,10 +40,18 @@ export class TokenIssuer {
     this.key = secret ? Buffer.from(secret, 'utf8') : crypto.randomBytes(32);
   }
 
-  issue(conv: string, user: string): { token: string; expiresIn: number } {
+  /** A token for a conversation; `born` (default now) is when its first token was issued. */
+  issue(conv: string, user: string, born?: number): { token: string; expiresIn: number } {
     const iat = Math.floor(this.clock().getTime() / 1000);
-    const payload = b64url(JSON.stringify({ conv, user, iat, exp: iat + this.ttlSeconds }));
-    return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresIn: this.ttlSeconds };
+    const start = born ?? iat;
+    const exp = Math.min(iat + this.ttlSeconds, start + TokenIssuer.ABSOLUTE_LIFETIME_SECONDS);
+    const payload = b64url(JSON.stringify({ conv, user, iat, exp, born: start } satisfies TokenClaims));
+    return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresIn: Math.max(0, exp - iat) };
+  }
+
+  /** A fresh token for the same conversation, no longer-lived than the first one's absolute lifetime. */
+  refresh(claims: TokenClaims): { token: string; expiresIn: number } {
+    return this.issue(claims.conv, claims.user, claims.born);
   }
 
   verify(token: string): VerifyResult {
@@ -55,7 +67,10 @@ export class TokenIssuer {
       return { ok: false, reason: 'malformed' };
     }
     if (typeof claims.conv !== 'string' || typeof claims.user !== 'string' || typeof claims.exp !== 'number') return { ok: false, reason: 'malformed' };
-    if (claims.exp * 1000 <= this.clock().getTime()) return { ok: false, reason: 'expired' };
+    // Tokens from before `born` existed count from their own issue time.
+    if (typeof claims.born !== 'number') claims.born = typeof claims.iat === 'number' ? claims.iat : 0;
+    const now = this.clock().getTime();
+    if (claims.exp * 1000 <= now || (claims.born + TokenIssuer.ABSOLUTE_LIFETIME_SECONDS) * 1000 <= now) return { ok: false, reason: 'expired' };
     return { ok: true, claims };
   }
 

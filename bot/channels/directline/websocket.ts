@@ -22,7 +22,8 @@ export function acceptWebSocket(req: IncomingMessage, socket: Duplex): WebSocket
   const key = req.headers['sec-websocket-key'];
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
   if (upgrade !== 'websocket' || typeof key !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(key) || req.headers['sec-websocket-version'] !== '13') {
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
     return null;
   }
   const accept = crypto.createHash('sha1').update(key + GUID).digest('base64');
@@ -57,6 +58,8 @@ class Connection implements WebSocketConnection {
   private readonly closeHandlers: (() => void)[] = [];
 
   constructor(private readonly socket: Duplex) {
+    // An open stream is watched by its keep-alive check, not by the HTTP idle timeout.
+    (socket as Duplex & { setTimeout?: (ms: number) => void }).setTimeout?.(0);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     // The HTTP server allows half-open sockets: when the client ends, end ours too.
     socket.on('end', () => {
@@ -64,7 +67,10 @@ class Connection implements WebSocketConnection {
       this.finish();
     });
     socket.on('close', () => this.finish());
-    socket.on('error', () => this.finish());
+    socket.on('error', () => {
+      socket.destroy();
+      this.finish();
+    });
   }
 
   send(text: string): void {

@@ -1,7 +1,7 @@
 // The escalation checklist: what an officer needs to act without calling the employer back
 // for it. Order fixed by CONTRACT.md "Escalation order". Prompts and error texts come from the
 // knowledge base phrases (support staff edit them); the checks come from intents/validators.
-import { validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
+import { redact, validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
 import type { KnowledgeBase, PhraseKey } from '../../../knowledge';
 import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
@@ -111,7 +111,8 @@ function problem(kb: KnowledgeBase) {
   return (text: string): FieldResult => {
     const p = text.trim();
     const ok = p.length >= 5 && (p.match(/\p{L}/gu) ?? []).length >= 3;
-    return ok ? { ok: true, value: p } : { ok: false, reason: phrase(kb, 'invalid_problem') };
+    // Masked before it is stored: the ticket, the e-mail, the staff page and the handoff event all read this value.
+    return ok ? { ok: true, value: redact(p) } : { ok: false, reason: phrase(kb, 'invalid_problem') };
   };
 }
 
