@@ -203,13 +203,24 @@ function checkLine(ctx: Ctx, raw: RawLine): LineFacts | null {
     add(ctx, n, field, bad + 1, 'bad_character', 'M', M.badChar(text.charCodeAt(bad)));
   }
   const want = L.lineLength;
+  if (bad >= 0 && text.length !== want) {
+    // An accented letter typed into a 150-character name: right in characters, too long in bytes. Check the fields
+    // as the characters stand, with the letter shown as '?'.
+    const chars = Buffer.from(text, 'latin1').toString('utf8');
+    if (chars.length === want && !chars.includes('\ufffd')) {
+      add(ctx, n, null, want + 1, 'line_length', 'M', M.lengthBytes(text.length, want));
+      text = chars.replace(/[^\x00-\x7f]/g, '?');
+    }
+  }
   if (text.length !== want) {
     // Only trailing filler lost or added keeps the fields in place; anything else moves them.
+    // An editor that strips trailing spaces leaves the line ending at its last digit: column 238 (V1) to 244 (V2).
     const v1End = L.byKey.skbbk_employee.start - 1;
-    if (text.length < want && text.length >= v1End) {
+    const v2End = L.byKey.filler.start - 1;
+    if (text.length >= v1End && text.length <= v2End && !text.endsWith(' ')) {
       add(ctx, n, null, text.length + 1, 'line_length', 'M', M.lengthTrimmed(text.length, want));
       text = text.padEnd(want, ' ');
-    } else if (text.length > want && text.slice(want).trim() === '') {
+    } else if (text.length > want && text.slice(v2End).trim() === '' && /^\d{6}$/.test(sliceField(text, L.byKey.month))) {
       add(ctx, n, null, want + 1, 'line_length', 'M', M.lengthTrailing(text.length, want));
       text = text.slice(0, want);
     } else {

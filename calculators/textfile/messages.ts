@@ -37,6 +37,10 @@ export const M = {
     ms: `Baris ini ${len} aksara, sepatutnya ${want}: ada ruang berlebihan di hujung. Buang ${len - want} ruang di hujung baris`,
     en: `This line is ${len} characters long; it should be ${want}: there are extra spaces at the end. Remove ${len - want} trailing spaces`,
   }),
+  lengthBytes: (bytes: number, want: number): Bilingual => hedged({
+    ms: `Baris ini ${want} aksara tetapi ${bytes} bait: huruf beraksen mengambil lebih dari satu bait, jadi medan selepasnya teranjak dalam ASSIST. Tulis tanpa aksen`,
+    en: `This line has ${want} characters but ${bytes} bytes: an accented letter takes more than one byte, so the fields after it move in ASSIST. Write it without accents`,
+  }),
   lengthShifted: (len: number, want: number): Bilingual => hedged({
     ms: `Baris ini ${len} aksara, sepatutnya ${want} (${len > want ? `${len - want} lebih` : `${want - len} kurang`}). Satu medan terlalu panjang atau pendek, jadi kedudukan medan selepasnya teranjak; medan lain dalam baris ini tidak disemak`,
     en: `This line is ${len} characters long; it should be ${want} (${len > want ? `${len - want} too many` : `${want - len} too few`}). A field is too long or too short, so the fields after it have moved; the other fields of this line were not checked`,
