@@ -4,7 +4,7 @@
 // possible for that worker, and the summary says how often it was assumed.
 import Decimal from 'decimal.js';
 import { computeQuote, Quote } from '../quote';
-import { FOREIGN_FIRST_CATEGORY_FROM, SKBBK_MANDATORY_MONTH } from '../coverage';
+import { decideCoverage, FOREIGN_FIRST_CATEGORY_FROM, SKBBK_MANDATORY_MONTH } from '../coverage';
 
 export type AmountKey = 'socso_employer' | 'socso_employee' | 'eis_employer' | 'eis_employee' | 'skbbk_employee';
 export const AMOUNT_KEYS: readonly AmountKey[] = ['socso_employer', 'socso_employee', 'eis_employer', 'eis_employee', 'skbbk_employee'];
@@ -60,8 +60,10 @@ function bandQuotes(wage: string, month: string, now: Date): { cat1: Quote; cat2
 
 /** Every combination of category, EIS and SKBBK this worker could have; the calculator's own decision first. Throws QuoteError for a month without tables. */
 export function expectedAmounts(wage: string, month: string, w: Worker, now: Date): Expected {
-  const primaryQuote = computeQuote({ wage, month, age: calcAge(w.ageStart), foreign: w.foreign }, now);
   const { cat1, cat2 } = bandQuotes(wage, month, now);
+  // The calculator's own coverage rules (the ones computeQuote applies) for what the file tells; the amounts come
+  // from the two quotes above. Calling computeQuote a third time per line would double the time for large files.
+  const decided = decideCoverage({ age: calcAge(w.ageStart), foreign: w.foreign }, month, cat1.skbbk !== null);
   const ages = w.ageStart === null || w.ageEnd === null ? null : [w.ageStart, w.ageEnd];
 
   const cats = new Set<1 | 2>();
@@ -80,7 +82,7 @@ export function expectedAmounts(wage: string, month: string, w: Worker, now: Dat
   else if (w.foreign || month === SKBBK_MANDATORY_MONTH) skbbkOptions.add(true);
   else { skbbkOptions.add(true); skbbkOptions.add(false); }
 
-  const primary = { category: primaryQuote.act4.category, eis: primaryQuote.eis !== null, skbbk: primaryQuote.skbbk !== null };
+  const primary = { category: decided.category, eis: decided.eis, skbbk: decided.skbbk };
   const candidates: Candidate[] = [];
   for (const category of cats) for (const eis of eisOptions) for (const skbbk of skbbkOptions) {
     const isPrimary = category === primary.category && eis === primary.eis && skbbk === primary.skbbk;
@@ -101,21 +103,19 @@ export function expectedAmounts(wage: string, month: string, w: Worker, now: Dat
       },
     });
   }
-  // The calculator's decision first: it is the one reported when nothing matches.
+  // The calculator's decision first: it is the one reported when nothing matches. It is always among the
+  // combinations above, since each option set includes what the rules decide.
   candidates.sort((a, b) => Number(b.primary) - Number(a.primary));
-  if (!candidates[0]?.primary) {
-    candidates.unshift({ ...primary, primary: true, assumed: [], amounts: {
-      socso_employer: primaryQuote.act4.employer, socso_employee: primaryQuote.act4.employee,
-      eis_employer: primaryQuote.eis?.employer ?? '0.00', eis_employee: primaryQuote.eis?.employee ?? '0.00',
-      skbbk_employee: primaryQuote.skbbk?.employee ?? '0.00',
-    } });
-  }
-  return { candidates, schedule: primaryQuote.schedule, skbbkSchedule: cat1.skbbkSchedule, band: primaryQuote.band };
+  if (!candidates[0]?.primary) throw new Error(`text file: the calculator's coverage for ${month} is not among the accepted combinations`);
+  return { candidates, schedule: cat1.schedule, skbbkSchedule: cat1.skbbkSchedule, band: cat1.band };
 }
 
 /** Sen as written in the file to ringgit text with two decimals. */
 export function senToRinggit(sen: string): string {
-  return new Decimal(sen).div(100).toFixed(2);
+  // Text only (no Decimal, no float): this runs for every amount of a 10,000-line file.
+  if (!/^\d+$/.test(sen)) return new Decimal(sen).div(100).toFixed(2);
+  const d = sen.replace(/^0+/, '').padStart(3, '0');
+  return `${d.slice(0, -2)}.${d.slice(-2)}`;
 }
 
 /** Ringgit text to the sen digits the file holds. */

@@ -144,9 +144,10 @@ function checkAmounts(ctx: Ctx, n: number, facts: LineFacts, w: Worker, month: s
   const wageSen = facts.wageSen as string;
   const keys = AMOUNT_KEYS.filter((k) => facts.amounts[k] !== undefined && (k !== 'skbbk_employee' || month >= L.skbbkFirstWageMonth));
   const file = Object.fromEntries(keys.map((k) => [k, senToRinggit(facts.amounts[k] as string)])) as Record<AmountKey, string>;
-  const matches = (c: Candidate): number => keys.filter((k) => new Decimal(c.amounts[k]).equals(file[k])).length;
+  // Both sides are canonical two-decimal text ("42.85", "0.00"), so text equality is exact equality.
+  const matches = (c: Candidate): number => keys.filter((k) => c.amounts[k] === file[k]).length;
 
-  if (new Decimal(wageSen).isZero()) {
+  if (/^0+$/.test(wageSen)) {
     // No wages this month: nothing is payable; the calculator itself refuses a zero wage.
     facts.zeroWage = true;
     for (const k of keys) {
@@ -184,7 +185,7 @@ function checkAmounts(ctx: Ctx, n: number, facts: LineFacts, w: Worker, month: s
   for (const c of expected.candidates) if (matches(c) > matches(best)) best = c;
   const why = basis(wage, month, best.category, expected.schedule, describe(w));
   for (const k of keys) {
-    if (!new Decimal(best.amounts[k]).equals(file[k])) {
+    if (best.amounts[k] !== file[k]) {
       add(ctx, n, L.byKey[k], null, 'amount_mismatch', k === 'skbbk_employee' ? 'M' : 'H', M.amountMismatch(label(L.byKey[k]), file[k], best.amounts[k], why));
     }
   }
