@@ -13,9 +13,12 @@ function isDate(y: number, m: number, d: number): boolean {
   return d <= dim;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs ~0.1 ms, which dominated checking a 10,000-line text file.
+const KL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's year in Malaysia, to choose the century of a two-digit birth year. */
 function currentDateKL(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return KL_DATE.format(now);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

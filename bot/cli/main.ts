@@ -1,4 +1,4 @@
-// Command-line entry (each command loads only what it needs, so `quote` starts fast): `hanna serve | chat | classify --jsonl F | quote --jsonl F | kb check`.
+// Command-line entry (each command loads only what it needs, so `quote` starts fast): `hanna serve | chat | classify --jsonl F | quote --jsonl F | textfile check|make | kb check`.
 import { readInput, mapLines } from './jsonl';
 
 const USAGE = `usage: hanna <command>
@@ -8,6 +8,8 @@ const USAGE = `usage: hanna <command>
   quote --jsonl FILE|-      {"wage": ..., "age"?, "month"?, "foreign"?, "skbbk_opt_out"?} per line -> contributions
   quote --csv FILE|-        payroll CSV (name,wage,age,month,foreign,skbbk_opt_out,first_insured_age) -> a CSV line per worker and a totals line
   interest --jsonl FILE|-   {"amount", "month", "paid_on"} per line -> late-payment interest estimate (FCLB)
+  textfile check [--jsonl] FILE|-                      check a SOCSO + EIS contribution text file
+  textfile make --month YYYY-MM --employer CODE CSV|-  write a V2 text file from a payroll CSV
   kb check                  validate the knowledge base files`;
 
 function optionValue(args: string[], option: string): string | null {
@@ -90,6 +92,10 @@ export async function main(args: string[]): Promise<number> {
         await writeLines((write) => mapLines(input, (v) => quoteJsonLine(v, now), write));
       }
       return 0;
+    }
+    case 'textfile': {
+      const { textfile } = require('./textfile') as typeof import('./textfile');
+      return textfile(rest);
     }
     case 'kb': {
       if (rest[0] !== 'check') {
