@@ -64,6 +64,10 @@ export function isLoopbackUrl(url: unknown): boolean {
   }
 }
 
+function isDirectLineUpload(req: restify.Request): boolean {
+  return req.method === 'POST' && /^\/v3\/directline\/conversations\/[^/]+\/upload$/.test((req.url ?? '').split('?')[0]);
+}
+
 /** application/json, with or without parameters (the Bot Connector adds a charset). */
 function isJson(req: restify.Request): boolean {
   return /^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''));
@@ -77,7 +81,19 @@ export function createServer({ config, service, log, limits = createRequestLimit
   http.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, http.timeout);
   http.requestTimeout = REQUEST_TIMEOUT_MS;
   http.keepAliveTimeout = 5_000;
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // The Direct Line upload reads its own body (in memory, 1 MB): restify's multipart parser would write the file to disk.
+  const parsers = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }) as unknown as restify.RequestHandler[];
+  server.use((req, res, next) => {
+    if (isDirectLineUpload(req)) return next();
+    let i = 0;
+    const step = (err?: unknown): void => {
+      if (err) return next(err as Error);
+      const parser = parsers[i++];
+      if (!parser) return next();
+      void parser(req, res, step as restify.Next);
+    };
+    step();
+  });
 
   const adapter = createAdapter(config, log);
   const logic = createBotLogic(service, log, { handoffEventChannels: config.handoffEventChannels });

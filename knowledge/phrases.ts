@@ -16,6 +16,7 @@ export const PHRASE_KEYS = [
   'too_long',
   'empty_message',
   'unsupported_attachment',
+  'textfile_attach_ask',
   'rate_limited',
   'safety_password',
   'safety_mykad',

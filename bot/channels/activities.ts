@@ -18,7 +18,9 @@ export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
       actions: reply.suggestedActions.map((a) => ({ type: ActionTypes.ImBack, title: a.title, value: a.value })),
     };
   }
-  if (reply.card) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
+  const files = (reply.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, contentUrl: a.contentUrl }));
+  const cards = reply.card ? [CardFactory.adaptiveCard(reply.card)] : [];
+  if (cards.length + files.length > 0) activity.attachments = [...cards, ...files];
   return activity;
 }
 

@@ -56,3 +56,8 @@ export function textfileReply(file: UploadedFile, lang: Lang, deps: { now: Date;
   const outro = { ms: 'Laporan penuh dilampirkan. Fail anda tidak disimpan.', en: 'The full report is attached. Your file was not kept.' };
   return { reply: { text: `${intro[lang]}\n\n${formatReport(result, lang, CHAT_PROBLEMS)}\n\n${outro[lang]}` }, report };
 }
+
+/** A file name as a transcript or activity log may keep it: digit runs (a MyKad in a name) masked, bounded length. */
+export function safeFileName(name: string): string {
+  return name.replace(/\d{6,}/g, (d) => '#'.repeat(d.length)).replace(/[^\w.\- ]/g, '_').slice(0, 80);
+}

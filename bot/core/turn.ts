@@ -21,6 +21,8 @@ import { MAIN_TOPICS, S, intentLabel } from './strings';
 import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
+import { safeFileName, textfileReply } from './textfile-reply';
+import { validateEmployerCode, validateMyKad } from '../../intents/validators';
 import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID, lateInterestForm } from './forms/late-interest';
 import {
   newConversationState,
@@ -31,6 +33,7 @@ import {
   type Reply,
   type TurnResult,
   type UserMessage,
+  type MessageAttachment,
 } from './types';
 
 export interface CoreDeps {
@@ -56,17 +59,24 @@ interface Turn {
   confidence: number | null;
   /** What the transcript keeps of the user's message when a form step marks it personal. */
   transcriptText?: string;
+  channel: string;
 }
+
+/** Channels whose clients can attach a file for the text-file check. */
+const UPLOAD_CHANNELS = new Set(['webchat', 'msteams']);
+const ID_VALIDATORS = { validateMyKad, validateEmployerCode };
 
 export function runTurn(deps: CoreDeps, previous: ConversationState | undefined, message: UserMessage, now: Date): TurnResult {
   const state: ConversationState = structuredClone(previous ?? newConversationState());
   const text = (message.text ?? '').trim();
   const t: Turn = {
-    deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null,
+    deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null, channel: message.channel,
   };
 
   const lastAt = state.transcript.at(-1)?.at;
   if (state.form && lastAt && now.getTime() - Date.parse(lastAt) > FORM_IDLE_MINUTES * 60_000) state.form = null;
+
+  if (message.attachment) return answerFile(t, message.attachment, text, message.channel);
 
   if (text.length > MAX_MESSAGE_CHARS) {
     t.replies.push(textReply(S.tooLong[t.lang]));
@@ -92,6 +102,30 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   const key = text.toLowerCase();
   handle(t, text, u, Object.hasOwn(state.offered, key) ? state.offered[key] : undefined);
   return finish(t, text, message.channel);
+}
+
+/**
+ * An attached file is checked as a contribution text file. Its content stays in this call: the transcript
+ * keeps only its name and size, and the language is the conversation's (or the caption's, if it shows one).
+ */
+function answerFile(t: Turn, file: MessageAttachment, caption: string, channel: string): TurnResult {
+  if (caption !== '' && caption.length <= MAX_MESSAGE_CHARS) {
+    const u = t.deps.understander.understand(caption, { lang: t.state.langSettled ? t.state.lang ?? undefined : undefined, now: t.now });
+    if (u.langEvidence) {
+      t.lang = u.lang;
+      t.state.langSettled = true;
+    }
+  }
+  t.state.lang = t.lang;
+  const bytes = Buffer.from(file.text, 'latin1');
+  const { reply, report } = textfileReply({ name: file.name, contentType: file.contentType, bytes }, t.lang, { now: t.now, ids: ID_VALIDATORS });
+  if (report) reply.attachments = [report];
+  t.replies.push(reply);
+  t.intent = 'upload_contribution_file';
+  t.state.lastIntent = 'upload_contribution_file';
+  t.state.misses = 0;
+  if (!t.state.topics.includes('upload_contribution_file')) t.state.topics.push('upload_contribution_file');
+  return finish(t, `[file ${safeFileName(file.name)}, ${file.size} bytes]`, channel);
 }
 
 /** The bilingual welcome when a user joins the conversation. */
@@ -364,6 +398,13 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
       const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
       const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
       reply.suggestedActions = mergeActions(reply, [estimate]);
+      t.replies.push(reply);
+      return;
+    }
+    case 'upload_contribution_file': {
+      // Where the channel takes files, the bot can check the file that ASSIST rejected.
+      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+      if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
       t.replies.push(reply);
       return;
     }

@@ -18,6 +18,25 @@ export interface Reply {
   /** An Adaptive Card (schema 1.4 or lower, which Teams renders). */
   card?: Record<string, unknown>;
   speak?: string;
+  /** Files the user can download with the reply (e.g. a text-file check report as a data: URI). */
+  attachments?: ReplyAttachment[];
+}
+
+export interface ReplyAttachment {
+  name: string;
+  contentType: string;
+  contentUrl: string;
+}
+
+/**
+ * A file the user attached, for this turn only: never put in state, transcript or logs.
+ * `text` is the file's bytes read as latin1, so Buffer.from(text, 'latin1') gives them back exactly.
+ */
+export interface MessageAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  text: string;
 }
 
 /** What a user sent: typed text, or the data of a card submit. */
@@ -25,6 +44,8 @@ export interface UserMessage {
   text: string;
   value?: unknown;
   channel: string;
+  /** An uploaded file (Web Chat upload, Teams inline content). */
+  attachment?: MessageAttachment;
 }
 
 /** What a button does when its title comes back as the user's message. */

@@ -11,7 +11,7 @@ export type Inbound =
   | { kind: 'ignored' }
   | { kind: 'invalid'; message: string };
 
-function clientChannelData(raw: unknown): Record<string, string> | undefined {
+export function clientChannelData(raw: unknown): Record<string, string> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   // Web Chat matches its pending bubble to the echo by clientActivityID: keep exactly that.
   const out: Record<string, string> = {};

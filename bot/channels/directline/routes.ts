@@ -15,6 +15,8 @@ import { bearer, randomId, TokenIssuer, type TokenClaims } from './tokens';
 import { ActivityFeed, attachStreams } from './stream';
 import { publicOrigin } from '../origin';
 import { ANY_ORIGIN, originAllowed, registerCors, type OriginPolicy } from '../cors';
+import { registerUpload } from './upload';
+import type { MessageAttachment } from '../../core/types';
 
 export const DIRECTLINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'webchat';
@@ -218,19 +220,9 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     if (inbound.kind === 'ignored') return ok(res, 200, { id: `${claims.conv}|${randomId('x', 6)}` });
     if (!(await withinLimits(req, res, { limiter: deps.limits?.byConversation ?? null, conv: claims.conv }))) return;
 
-    const clientId = clientActivityId(inbound.activity);
     let echoId: string;
     try {
-      echoId = await turns.run(claims.conv, async () => {
-        // A retry of a message already logged (same clientActivityID): its id again, nothing run twice.
-        const seen = clientId ? { from: claims.user, clientActivityId: clientId } : undefined;
-        const { added, existing } = await store.appendUnlessSeen(claims.conv, [inbound.activity], seen);
-        if (existing) return existing.id;
-        const echo = added[0];
-        const replies = await runTurn(ref(claims, clientAddress(req, deps.limits?.trustProxyHops ?? 0)), inbound.text || valueText(inbound.value), inbound.value, echo, claims);
-        await store.append(claims.conv, replies);
-        return echo.id;
-      });
+      echoId = await postMessage(req, claims, inbound.activity, inbound.text || valueText(inbound.value), inbound.value);
     } catch (err) {
       if (err instanceof QueueFull) return fail(res, 429, 'TooManyRequests', 'Too many messages are waiting in this conversation. Please wait a moment.');
       throw err;
@@ -238,10 +230,35 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     ok(res, 200, { id: echoId });
   });
 
-  const runTurn = async (conversation: ConversationRef, text: string, value: unknown, echo: LoggedActivity, claims: TokenClaims): Promise<Partial<Activity>[]> => {
+  /** Logs the user's message (once, whatever the retries), runs its turn and logs the replies; the echo's id. */
+  const postMessage = (req: Req, claims: TokenClaims, activity: Partial<Activity>, text: string, value: unknown, attachment?: MessageAttachment): Promise<string> => {
+    const clientId = clientActivityId(activity);
+    return turns.run(claims.conv, async () => {
+      // A retry of a message already logged (same clientActivityID): its id again, nothing run twice.
+      const seen = clientId ? { from: claims.user, clientActivityId: clientId } : undefined;
+      const { added, existing } = await store.appendUnlessSeen(claims.conv, [activity], seen);
+      if (existing) return existing.id;
+      const echo = added[0];
+      const replies = await runTurn(ref(claims, clientAddress(req, deps.limits?.trustProxyHops ?? 0)), text, value, echo, claims, attachment);
+      await store.append(claims.conv, replies);
+      return echo.id;
+    });
+  };
+
+  registerUpload(server, {
+    path: DIRECTLINE_PATH,
+    authorize,
+    withinLimits: (req, res, conv) => withinLimits(req, res, { limiter: deps.limits?.byConversation ?? null, conv }),
+    conversationExists: async (conv) => (await store.get(conv)) !== undefined,
+    fail,
+    ok,
+    post: (req, claims, echo, text, attachment) => postMessage(req, claims, echo, text, undefined, attachment),
+  });
+
+  const runTurn = async (conversation: ConversationRef, text: string, value: unknown, echo: LoggedActivity, claims: TokenClaims, attachment?: MessageAttachment): Promise<Partial<Activity>[]> => {
     const started = Date.now();
     try {
-      const turn = await deps.service.message(conversation, { text, value, channel: CHANNEL_ID });
+      const turn = await deps.service.message(conversation, { text, value, channel: CHANNEL_ID, ...(attachment ? { attachment } : {}) });
       logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta, turn.loggableText);
       return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
     } catch (err) {

@@ -214,7 +214,11 @@
               suggestedActionTextColor: T.accentText,
               suggestedActionBorderColor: T.accentText,
               suggestedActionBorderRadius: 16,
-              hideUploadButton: true,
+              // The paper clip takes one contribution .txt file, sent as soon as it is chosen (upload route, 1 MB).
+              hideUploadButton: false,
+              uploadAccept: '.txt,text/plain',
+              uploadMultiple: false,
+              sendAttachmentOn: 'attach',
               primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
             },
           },
