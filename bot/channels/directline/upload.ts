@@ -76,7 +76,8 @@ export function registerUpload(server: restify.Server, ctx: UploadContext): void
       if (err instanceof BadMultipart) return ctx.fail(res, 400, 'BadArgument', `The upload is not valid multipart/form-data (${err.message}).`);
       throw err;
     }
-    const file = parts.find((p) => p.filename !== undefined || p.name === 'file');
+    // FormData gives the activity Blob a filename ("blob") too: the file is any other part with one.
+    const file = parts.find((p) => p.name !== 'activity' && (p.filename !== undefined || p.name === 'file'));
     if (!file) return ctx.fail(res, 400, 'BadArgument', 'The upload has no file part.');
     if (file.data.length > MAX_UPLOAD_BYTES) return ctx.fail(res, 413, 'RequestTooLarge', TOO_LARGE);
     const activityPart = readActivityPart(parts.find((p) => p.name === 'activity')?.data);
