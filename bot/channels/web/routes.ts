@@ -30,7 +30,8 @@ const PAGE_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "media-src 'self' blob:",
-  "connect-src 'self'",
+  // blob: is the page's own copy of a file the visitor attached: DirectLineJS reads it before the upload.
+  "connect-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
