@@ -1,12 +1,13 @@
 // The HTTP shell on restify: /api/messages for Bot Framework channels and /healthz.
 import net from 'net';
 import restify from 'restify';
-import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from './config';
 import type { ConversationService } from './conversation-service';
 import { createBotLogic, errorActivity } from './channels/botframework';
 import type { Logger } from './logging';
 import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
+import { CachingBotFrameworkAuthentication } from './channels/bf-clients';
 import { MAX_ACTIVITY_DEPTH, nestedDeeperThan } from './channels/json-depth';
 import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
 
@@ -36,7 +37,7 @@ export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter 
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   };
-  const adapter = new CheckedCloudAdapter(new ConfigurationBotFrameworkAuthentication(auth), Boolean(config.appId));
+  const adapter = new CheckedCloudAdapter(new CachingBotFrameworkAuthentication(auth), Boolean(config.appId));
   adapter.onTurnError = async (context, error) => {
     // The state was not saved for the failed turn, so the conversation resumes where it was.
     log.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
