@@ -25,7 +25,14 @@ function transpile(source, filename) {
       inlineSourceMap: true,
     },
   }).outputText;
-  try { fs.mkdirSync(cacheDir, { recursive: true }); fs.writeFileSync(cached, out); } catch { /* read-only tree: fine */ }
+  // Written aside and renamed into place: processes started together (several instances, the
+  // scale-out test) must never read another's half-written file.
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, out);
+    fs.renameSync(partial, cached);
+  } catch { /* read-only tree: fine */ }
   return out;
 }
 
