@@ -13,6 +13,13 @@ export interface SqliteStorageOptions extends SweepReport {
   /** Milliseconds since the epoch: each row's last write time and the sweep's cut-off (tests move it). */
   clock?: () => number;
   sweepEveryMs?: number;
+  /**
+   * NORMAL (default): in WAL mode a commit is in the OS before the reply goes out, so kill -9 of the
+   * process loses nothing; an OS crash or power loss can lose the last commits. FULL fsyncs every
+   * commit (2.5 ms median, 23% of a turn under load, issue 15). The rate-limit counters in the same
+   * file share the setting.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
 }
 
 export class SqliteStorage implements Storage {
@@ -28,9 +35,8 @@ export class SqliteStorage implements Storage {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.clock = options.clock ?? Date.now;
     this.db = new Database(file);
-    // WAL + FULL sync: every acknowledged write survives a crash of the process or the machine.
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.getStmt = this.db.prepare('SELECT doc, etag FROM items WHERE key = ?');

@@ -1,7 +1,8 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { SqliteStorage } from '../../bot/storage';
+import { createStorage, SqliteStorage } from '../../bot/storage';
+import { readConfig } from '../../bot/config';
 
 describe('SQLite storage (the embedded default)', () => {
   let dir: string;
@@ -39,5 +40,21 @@ describe('SQLite storage (the embedded default)', () => {
     await s.delete(['k']);
     expect(await s.read(['k'])).toEqual({});
     s.close();
+  });
+
+  test('commits are synced NORMAL by default (WAL), FULL when SQLITE_SYNC=FULL, for the counters in the same file too', async () => {
+    const synchronous = (s: SqliteStorage) => s.database.pragma('synchronous', { simple: true });
+    const byDefault = createStorage(`sqlite:${path.join(dir, 'n.db')}`, { sqliteSync: readConfig({}).sqliteSync });
+    const normal = byDefault.storage as SqliteStorage;
+    expect(synchronous(normal)).toBe(1);
+    expect(normal.database.pragma('journal_mode', { simple: true })).toBe('wal');
+    await byDefault.close();
+    const full = createStorage(`sqlite:${path.join(dir, 'f.db')}`, { sqliteSync: readConfig({ SQLITE_SYNC: 'full' }).sqliteSync });
+    expect(synchronous(full.storage as SqliteStorage)).toBe(2);
+    await full.close();
+  });
+
+  test('an unknown SQLITE_SYNC stops the start with a clear message', () => {
+    expect(() => readConfig({ SQLITE_SYNC: 'OFF' })).toThrow(/SQLITE_SYNC must be NORMAL or FULL, got "OFF"/);
   });
 });
