@@ -27,6 +27,9 @@ export class SqliteStorage implements Storage {
   private readonly getStmt: Database.Statement;
   private readonly putStmt: Database.Statement;
   private readonly delStmt: Database.Statement;
+  /** The eTag alone: checking it must not read and parse the whole 16 KB document (issue 15). */
+  private readonly etagStmt: Database.Statement;
+  private readonly applyWrites: (entries: [string, Record<string, unknown>][]) => void;
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
   private stopSweeps: () => void = () => undefined;
@@ -45,6 +48,20 @@ export class SqliteStorage implements Storage {
         'ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at',
     );
     this.delStmt = this.db.prepare('DELETE FROM items WHERE key = ?');
+    this.etagStmt = this.db.prepare('SELECT etag FROM items WHERE key = ?').pluck();
+    // One transaction, built once: either every change of a write is stored or none is.
+    this.applyWrites = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      const now = this.clock();
+      for (const [key, item] of entries) {
+        const expected = item.eTag as string | undefined;
+        if (expected && expected !== '*') {
+          const stored = this.etagStmt.get(key) as string | undefined;
+          if (stored !== undefined && stored !== expected) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        const { eTag: _ignored, ...doc } = item;
+        this.putStmt.run(key, JSON.stringify(doc), crypto.randomUUID(), now);
+      }
+    });
     const policy = options.retention;
     if (policy && policy.maxAgeMs > 0 && policy.prefixes.length > 0) {
       // One statement for every prefix; key ranges (not LIKE) so the primary-key index applies.
@@ -99,20 +116,7 @@ export class SqliteStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    // One transaction: either every change is stored or none is.
-    const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
-      const now = this.clock();
-      for (const [key, item] of entries) {
-        const expected = item.eTag as string | undefined;
-        if (expected && expected !== '*') {
-          const row = this.getStmt.get(key) as { etag: string } | undefined;
-          if (row && row.etag !== expected) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        const { eTag: _ignored, ...doc } = item;
-        this.putStmt.run(key, JSON.stringify(doc), crypto.randomUUID(), now);
-      }
-    });
-    apply(Object.entries(changes) as [string, Record<string, unknown>][]);
+    this.applyWrites(Object.entries(changes) as [string, Record<string, unknown>][]);
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -57,4 +57,17 @@ describe('SQLite storage (the embedded default)', () => {
   test('an unknown SQLITE_SYNC stops the start with a clear message', () => {
     expect(() => readConfig({ SQLITE_SYNC: 'OFF' })).toThrow(/SQLITE_SYNC must be NORMAL or FULL, got "OFF"/);
   });
+
+  test('a write whose second document has a stale eTag stores neither (one transaction)', async () => {
+    const s = new SqliteStorage(path.join(dir, 't.db'));
+    await s.write({ a: { n: 1 }, b: { n: 1 } });
+    const before = await s.read(['a', 'b']);
+    await s.write({ b: { n: 2, eTag: before.b.eTag } });
+    await expect(s.write({ a: { n: 9, eTag: before.a.eTag }, b: { n: 9, eTag: before.b.eTag } })).rejects.toThrow(/eTag conflict/);
+    const after = await s.read(['a', 'b']);
+    expect([after.a.n, after.b.n]).toEqual([1, 2]);
+    await s.write({ a: { n: 3, eTag: after.a.eTag }, b: { n: 3, eTag: after.b.eTag } });
+    expect((await s.read(['a'])).a.n).toBe(3);
+    s.close();
+  });
 });
