@@ -46,7 +46,7 @@ export interface AppOptions {
 export function createApp(config: Config, options: AppOptions = {}): App {
   const log = options.log ?? createLogger(config.logLevel);
   const deps = options.deps ?? createCoreDeps();
-  const store = createStorage(config.storageUrl, { retention: retentionPolicy(config.retentionDays, EXPIRING_KEY_PREFIXES), log });
+  const store = createStorage(config.storageUrl, { retention: retentionPolicy(config.retentionDays, EXPIRING_KEY_PREFIXES), log, sqliteSync: config.sqliteSync });
   const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox });
   // The outbox worker runs as long as the app; a failure to start it is logged, tickets still file.
   const handoffReady = handoff.start().catch((err) => log.error({ err }, 'escalation delivery did not start'));

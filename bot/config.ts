@@ -4,6 +4,8 @@ import os from 'os';
 import path from 'path';
 import { OriginListError, parseOrigins } from './channels/cors';
 
+export type SqliteSync = 'NORMAL' | 'FULL';
+
 export interface Config {
   port: number;
   host: string;
@@ -12,6 +14,8 @@ export interface Config {
   appType: string;
   appTenantId: string;
   storageUrl: string;
+  /** SQLite durability (SQLITE_SYNC): NORMAL survives kill -9 of the process; FULL also an OS crash or power loss. */
+  sqliteSync: SqliteSync;
   smtpUrl: string;
   handoffEmailTo: string;
   /** Sender of the escalation e-mails. */
@@ -62,6 +66,12 @@ export function loadDotEnv(dir = process.cwd()): void {
   }
 }
 
+function sqliteSync(raw: string): SqliteSync {
+  const value = raw.trim().toUpperCase() || 'NORMAL';
+  if (value !== 'NORMAL' && value !== 'FULL') throw new ConfigError(`SQLITE_SYNC must be NORMAL or FULL, got "${raw.trim().slice(0, 20)}"`);
+  return value;
+}
+
 function widgetOrigins(raw: string): string[] {
   try {
     const policy = parseOrigins(raw);
@@ -83,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appType: (env.MicrosoftAppType ?? '').trim() || 'MultiTenant',
     appTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
     storageUrl: (env.STORAGE_URL ?? '').trim() || 'sqlite:./data/hanna.db',
+    sqliteSync: sqliteSync(env.SQLITE_SYNC ?? ''),
     smtpUrl: (env.SMTP_URL ?? '').trim(),
     handoffEmailTo: (env.HANDOFF_EMAIL_TO ?? '').trim(),
     handoffEmailFrom: (env.HANDOFF_EMAIL_FROM ?? '').trim() || 'hanna-bot@localhost',

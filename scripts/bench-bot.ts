@@ -49,7 +49,7 @@ export async function benchBot(): Promise<void> {
 
   // HTTP with the default SQLite store, rate limits off.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-bench-'));
-  const config = readConfig({ STORAGE_URL: `sqlite:${path.join(dir, 'bench.db')}`, PORT: '0', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = readConfig({ STORAGE_URL: `sqlite:${path.join(dir, 'bench.db')}`, PORT: '0', RATE_LIMIT_PER_MINUTE: '0', SQLITE_SYNC: process.env.SQLITE_SYNC ?? '' });
   const app = createApp(config, { log: silentLogger, deps });
   const url = await listen(app, 0, '127.0.0.1');
   const total = 800;

@@ -16,10 +16,12 @@ export interface StorageOptions {
   retention?: RetentionPolicy;
   /** Where sweeps and their failures are reported. */
   log?: Pick<Logger, 'info' | 'error'>;
+  /** SQLite only: see SqliteStorageOptions.synchronous. */
+  sqliteSync?: 'NORMAL' | 'FULL';
 }
 
 export function createStorage(url: string, options: StorageOptions = {}): ClosableStorage {
-  const { retention, log } = options;
+  const { retention, log, sqliteSync } = options;
   if (url === 'memory:' || url === 'memory') {
     return { storage: new MemoryStorage(), kind: 'memory', close: async () => undefined };
   }
@@ -27,6 +29,7 @@ export function createStorage(url: string, options: StorageOptions = {}): Closab
     const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
     const storage = new SqliteStorage(file, {
       retention,
+      synchronous: sqliteSync,
       onSweep: (deleted) => {
         if (deleted > 0) log?.info({ deleted }, 'retention: deleted conversations past the retention period');
       },

@@ -1,7 +1,8 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { SqliteStorage } from '../../bot/storage';
+import { createStorage, SqliteStorage } from '../../bot/storage';
+import { readConfig } from '../../bot/config';
 
 describe('SQLite storage (the embedded default)', () => {
   let dir: string;
@@ -38,6 +39,35 @@ describe('SQLite storage (the embedded default)', () => {
     await s.write({ k: { n: 1 } });
     await s.delete(['k']);
     expect(await s.read(['k'])).toEqual({});
+    s.close();
+  });
+
+  test('commits are synced NORMAL by default (WAL), FULL when SQLITE_SYNC=FULL, for the counters in the same file too', async () => {
+    const synchronous = (s: SqliteStorage) => s.database.pragma('synchronous', { simple: true });
+    const byDefault = createStorage(`sqlite:${path.join(dir, 'n.db')}`, { sqliteSync: readConfig({}).sqliteSync });
+    const normal = byDefault.storage as SqliteStorage;
+    expect(synchronous(normal)).toBe(1);
+    expect(normal.database.pragma('journal_mode', { simple: true })).toBe('wal');
+    await byDefault.close();
+    const full = createStorage(`sqlite:${path.join(dir, 'f.db')}`, { sqliteSync: readConfig({ SQLITE_SYNC: 'full' }).sqliteSync });
+    expect(synchronous(full.storage as SqliteStorage)).toBe(2);
+    await full.close();
+  });
+
+  test('an unknown SQLITE_SYNC stops the start with a clear message', () => {
+    expect(() => readConfig({ SQLITE_SYNC: 'OFF' })).toThrow(/SQLITE_SYNC must be NORMAL or FULL, got "OFF"/);
+  });
+
+  test('a write whose second document has a stale eTag stores neither (one transaction)', async () => {
+    const s = new SqliteStorage(path.join(dir, 't.db'));
+    await s.write({ a: { n: 1 }, b: { n: 1 } });
+    const before = await s.read(['a', 'b']);
+    await s.write({ b: { n: 2, eTag: before.b.eTag } });
+    await expect(s.write({ a: { n: 9, eTag: before.a.eTag }, b: { n: 9, eTag: before.b.eTag } })).rejects.toThrow(/eTag conflict/);
+    const after = await s.read(['a', 'b']);
+    expect([after.a.n, after.b.n]).toEqual([1, 2]);
+    await s.write({ a: { n: 3, eTag: after.a.eTag }, b: { n: 3, eTag: after.b.eTag } });
+    expect((await s.read(['a'])).a.n).toBe(3);
     s.close();
   });
 });
