@@ -1,8 +1,8 @@
 // Carries one message through the core: load state, run the turn, perform its effects,
 // save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
-import type { Storage } from 'botbuilder';
 import { recordTicket, runTurn, welcome, type CoreDeps } from './core';
 import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
+import { CONVERSATION_RETRY, transact, type DocumentStore } from './storage';
 
 export interface ConversationRef {
   channelId: string;
@@ -49,10 +49,6 @@ function lastUserLine(transcript: TranscriptTurn[]): string {
   return '[not kept]';
 }
 
-/** Two instances taking turns of one conversation at once collide; a jittered, growing wait lets both through. */
-const MAX_ATTEMPTS = 12;
-const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-
 /** Every conversation state key starts with this (data retention deletes by it). */
 export const STATE_KEY_PREFIX = 'conversation/';
 
@@ -63,13 +59,12 @@ export function stateKey(ref: ConversationRef): string {
 
 interface StoredState {
   state: ConversationState;
-  eTag?: string;
 }
 
 export class ConversationService {
   constructor(
     private readonly deps: CoreDeps,
-    private readonly storage: Storage,
+    private readonly storage: DocumentStore,
     private readonly runEffect: EffectRunner = async () => [],
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -108,29 +103,23 @@ export class ConversationService {
   async load(ref: ConversationRef): Promise<ConversationState | undefined> {
     const key = stateKey(ref);
     const items = await this.storage.read([key]);
-    return (items[key] as StoredState | undefined)?.state;
+    return (items[key]?.doc as StoredState | undefined)?.state;
   }
 
-  /** Read-modify-write with eTag retry, so two instances never overwrite each other's turn. */
+  /** Read-modify-write with eTag retry (transact()), so two instances never overwrite each other's turn. */
   private async withState(
     ref: ConversationRef,
     work: (state: ConversationState | undefined, now: Date) => Promise<{ state: ConversationState; turn: HandledTurn }>,
   ): Promise<HandledTurn> {
     const key = stateKey(ref);
-    let lastError: unknown;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const items = await this.storage.read([key]);
-      const stored = items[key] as StoredState | undefined;
-      const { state, turn } = await work(stored?.state, this.clock());
-      try {
-        await this.storage.write({ [key]: { state, eTag: stored?.eTag ?? '*' } });
-        return turn;
-      } catch (err) {
-        if (!/eTag|etag|conflict|precondition/i.test(String((err as Error).message))) throw err;
-        lastError = err;
-      }
-    }
-    throw lastError;
+    return transact(
+      this.storage,
+      [key],
+      async (docs) => {
+        const { state, turn } = await work((docs[key] as StoredState | undefined)?.state, this.clock());
+        return { writes: { [key]: { state } satisfies StoredState }, result: turn };
+      },
+      CONVERSATION_RETRY,
+    );
   }
 }

@@ -3,7 +3,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../bot/storage';
 import { createApp, createCoreDeps, listen } from '../bot/app';
 import { readConfig } from '../bot/config';
 import { ConversationService } from '../bot/conversation-service';
@@ -35,7 +35,7 @@ export async function benchBot(): Promise<void> {
   console.log(`start-up: understanding + knowledge base built in ${(performance.now() - t0).toFixed(0)} ms`);
 
   // Core turns through the service with an in-memory store.
-  const service = new ConversationService(deps, new MemoryStorage());
+  const service = new ConversationService(deps, new MemoryDocumentStore());
   const turns: number[] = [];
   for (let c = 0; c < 150; c++) {
     const ref = { channelId: 'bench', conversationId: `c${c}`, userId: 'u' };

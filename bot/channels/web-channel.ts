@@ -1,11 +1,11 @@
 // The website channel: Direct Line 3.0 endpoints for the official Web Chat plus the widget
 // page and scripts. Hooked into the server with one call from app.ts.
 import type restify from 'restify';
-import type { Storage } from 'botbuilder';
 import type { Config } from '../config';
 import type { ConversationService } from '../conversation-service';
 import type { RequestLimits } from '../limits';
 import type { Logger } from '../logging';
+import type { DocumentStore } from '../storage';
 import { registerDirectLine } from './directline';
 import { registerWebWidget } from './web';
 import { ANY_ORIGIN, type OriginPolicy } from './cors';
@@ -13,7 +13,7 @@ import { ANY_ORIGIN, type OriginPolicy } from './cors';
 export interface WebChannelDeps {
   config: Config;
   service: ConversationService;
-  storage: Storage;
+  storage: DocumentStore;
   log: Logger;
   limits?: RequestLimits;
 }

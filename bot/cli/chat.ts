@@ -1,14 +1,13 @@
 // `hanna chat`: the same bot in the terminal. Interactive with a prompt, or line by line
 // from piped stdin. Type a button's number to press it.
 import readline from 'readline';
-import { MemoryStorage } from 'botbuilder';
 import { createCoreDeps } from '../app';
 import { loadConfigForCommand } from '../config';
 import { ConversationService } from '../conversation-service';
 import type { Reply } from '../core/types';
 import { createHandoff } from '../handoff';
 import { createLogger } from '../logging';
-import { createStorage } from '../storage';
+import { createStorage, MemoryDocumentStore } from '../storage';
 
 // One terminal session is one conversation; its id keeps tickets from different sessions apart.
 const REF = { channelId: 'terminal', conversationId: `terminal-${process.pid}-${Date.now()}`, userId: 'terminal-user' };
@@ -42,7 +41,7 @@ export async function chat(): Promise<number> {
   const store = createStorage(config.storageUrl);
   const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
   await handoff.start();
-  const service = new ConversationService(deps, new MemoryStorage(), handoff.runEffect);
+  const service = new ConversationService(deps, new MemoryDocumentStore(), handoff.runEffect);
   try {
     return await converse(service);
   } finally {

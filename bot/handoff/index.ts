@@ -1,10 +1,10 @@
 // Escalation delivery, wired from the configuration: the ticket store on the app's storage,
 // the effect runner the conversation service calls, and (with SMTP_URL) the outbox worker.
-import type { Storage } from 'botbuilder';
 import type { KnowledgeBase } from '../../knowledge';
 import type { Config } from '../config';
 import type { EffectRunner } from '../conversation-service';
 import type { Logger } from '../logging';
+import type { DocumentStore } from '../storage';
 import { TicketStore } from '../tickets';
 import { intentLabel } from '../core/strings';
 import { composeTicketEmail } from './email';
@@ -23,7 +23,7 @@ export interface Handoff {
 }
 
 export interface HandoffDeps {
-  storage: Storage;
+  storage: DocumentStore;
   kb: KnowledgeBase;
   log?: Logger;
   /** Worker timing overrides (tests). */

@@ -5,7 +5,8 @@
 import os from 'os';
 import crypto from 'crypto';
 import type { Logger } from '../logging';
-import { OUTBOX_PENDING_KEY, outboxKey, ticketKey, transact, type OutboxEntry, type Ticket, type TicketStore } from '../tickets';
+import { transact } from '../storage';
+import { OUTBOX_PENDING_KEY, outboxKey, ticketKey, type OutboxEntry, type Ticket, type TicketStore } from '../tickets';
 import type { MailMessage } from './email';
 import type { Mailer } from './transport';
 

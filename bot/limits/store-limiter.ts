@@ -5,9 +5,8 @@
 import crypto from 'crypto';
 import type Database from 'better-sqlite3';
 import type { Redis } from 'ioredis';
-import type { Storage } from 'botbuilder';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RedisStorage, SqliteStorage } from '../storage';
+import { RedisStorage, SqliteStorage, type DocumentStore } from '../storage';
 
 export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -30,7 +29,7 @@ export interface Limiter {
 export type LimiterBackend = { kind: 'memory' } | { kind: 'sqlite'; db: Database.Database } | { kind: 'redis'; client: Redis };
 
 /** The counter store of a storage: its SQLite file or its Redis, else memory. */
-export function limiterBackendFor(storage: Storage): LimiterBackend {
+export function limiterBackendFor(storage: DocumentStore): LimiterBackend {
   if (storage instanceof SqliteStorage) return { kind: 'sqlite', db: storage.database };
   if (storage instanceof RedisStorage) return { kind: 'redis', client: storage.client };
   return { kind: 'memory' };

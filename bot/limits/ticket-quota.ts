@@ -2,11 +2,10 @@
 // looping through the officer form cannot flood the officers' queue. Wraps the effect runner
 // that files tickets; the count lives in the same store as the tickets, so every instance sees it.
 import crypto from 'crypto';
-import type { Storage } from 'botbuilder';
 import type { EffectOutcome, EffectRunner, ConversationRef } from '../conversation-service';
 import { TICKETS_PER_CONVERSATION_PER_DAY } from '../core/policy';
 import { klDay, quotaReply } from '../core/ticket-quota';
-import { transact } from '../tickets';
+import { transact, type DocumentStore } from '../storage';
 import { CARELINE } from '../handoff/reply';
 import type { Bilingual } from '../core/strings';
 import type { Limiter } from './store-limiter';
@@ -38,13 +37,13 @@ function filerKey(ref: ConversationRef): string {
   return ref.clientAddress ? `address/${ref.clientAddress}` : `user/${ref.channelId}/${ref.userId}`;
 }
 
-export function limitTickets(inner: EffectRunner, storage: Storage, max = TICKETS_PER_CONVERSATION_PER_DAY, perFiler: Limiter | null = null): EffectRunner {
+export function limitTickets(inner: EffectRunner, storage: DocumentStore, max = TICKETS_PER_CONVERSATION_PER_DAY, perFiler: Limiter | null = null): EffectRunner {
   return async (effect, ctx) => {
     if (effect.kind !== 'file_ticket') return inner(effect, ctx);
     const key = quotaKey(ctx.ref);
     const day = klDay(ctx.now);
     const id = effect.ticket.startedAt ?? effect.ticket.createdAt;
-    const stored = (await storage.read([key]))[key] as Quota | undefined;
+    const stored = (await storage.read([key]))[key]?.doc as Quota | undefined;
     const today = stored?.day === day ? stored.filings : [];
     if (today.length >= max && !today.some((f) => f.id === id)) {
       return { replies: [quotaReply(ctx.lang, today.map((f) => f.reference))] } satisfies EffectOutcome;

@@ -1,18 +1,19 @@
 // Picks the store from STORAGE_URL: an SQLite file by default, Redis for several instances, memory for tests.
-import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Logger } from '../logging';
+import type { DocumentStore } from './document-store';
+import { MemoryDocumentStore } from './memory-store';
 import { SqliteStorage } from './sqlite-storage';
 import { RedisStorage } from './redis-storage';
 import type { RetentionPolicy } from './retention';
 
 export interface ClosableStorage {
-  storage: Storage;
+  storage: DocumentStore;
   kind: 'sqlite' | 'memory' | 'redis';
   close(): Promise<void>;
 }
 
 export interface StorageOptions {
-  /** Conversation documents to delete after a while (SQLite: hourly sweep; Redis: TTL; memory: ignored). */
+  /** Conversation documents to delete after a while (SQLite and memory: hourly sweep; Redis: TTL). */
   retention?: RetentionPolicy;
   /** Where sweeps and their failures are reported. */
   log?: Pick<Logger, 'info' | 'error'>;
@@ -23,7 +24,8 @@ export interface StorageOptions {
 export function createStorage(url: string, options: StorageOptions = {}): ClosableStorage {
   const { retention, log, sqliteSync } = options;
   if (url === 'memory:' || url === 'memory') {
-    return { storage: new MemoryStorage(), kind: 'memory', close: async () => undefined };
+    const storage = new MemoryDocumentStore({ retention });
+    return { storage, kind: 'memory', close: () => storage.close() };
   }
   if (url.startsWith('sqlite:') || !url.includes('://')) {
     const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
@@ -35,7 +37,7 @@ export function createStorage(url: string, options: StorageOptions = {}): Closab
       },
       onError: (err) => log?.error({ err }, 'retention: sweep failed'),
     });
-    return { storage, kind: 'sqlite', close: async () => storage.close() };
+    return { storage, kind: 'sqlite', close: () => storage.close() };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     const storage = new RedisStorage(url, { retention });
@@ -53,5 +55,7 @@ export function createStorage(url: string, options: StorageOptions = {}): Closab
   throw new Error(`STORAGE_URL "${url}" is not supported: use sqlite:PATH (default sqlite:./data/hanna.db), redis://HOST:PORT or memory:`);
 }
 
-export { SqliteStorage, RedisStorage };
+export { SqliteStorage, RedisStorage, MemoryDocumentStore };
+export { ConflictError, type Doc, type DocumentStore, type DocumentWrite, type ReadResult, type StoredDoc } from './document-store';
+export { transact, RECORD_RETRY, CONVERSATION_RETRY, ACTIVITY_LOG_RETRY, type Docs, type RetryPolicy, type TxPlan } from './transact';
 export { retentionPolicy, type RetentionPolicy } from './retention';

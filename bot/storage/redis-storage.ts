@@ -1,14 +1,14 @@
-// botbuilder Storage on Redis, so several bot instances behind a load balancer share
-// conversations, tickets and the outbox. Same eTag rules as MemoryStorage and SqliteStorage:
-// a write carrying an eTag succeeds only if the stored document still has that eTag.
+// The DocumentStore on Redis, so several bot instances behind a load balancer share
+// conversations, tickets and the outbox. One hash per document: its JSON and its eTag.
 import crypto from 'crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Storage, StoreItems } from 'botbuilder';
+import { ConflictError, conditionsOf, type DocumentStore, type DocumentWrite, type ReadResult, type WriteCondition } from './document-store';
 import { expires, type RetentionPolicy } from './retention';
 
 /**
- * Checks every eTag first, then writes every document: all of a write() or none of it.
- * KEYS: the hashes. ARGV per key: expected eTag ('' or '*' = any), document JSON, new eTag, and
+ * Checks every condition first, then writes every document: all of a writeAll() or none of it.
+ * KEYS: the hashes. ARGV per key: the condition ('' = any, '!' = no document, else '=' and the eTag
+ * the stored one must equal), document JSON, new eTag, and
  * the retention TTL in ms ('' = leave as is, '0' = keep forever, else expire that long after this write).
  * The TTL is set in the same script as the document, so a stored document never misses its TTL.
  * Returns 0, or the 1-based index of the key whose eTag did not match.
@@ -16,10 +16,14 @@ import { expires, type RetentionPolicy } from './retention';
  */
 const WRITE_SCRIPT = `
 for i = 1, #KEYS do
-  local expected = ARGV[(i - 1) * 4 + 1]
-  if expected ~= '' and expected ~= '*' then
+  local condition = ARGV[(i - 1) * 4 + 1]
+  if condition ~= '' then
     local current = redis.call('HGET', KEYS[i], 'etag')
-    if current and current ~= expected then return i end
+    if condition == '!' then
+      if current then return i end
+    elseif current ~= string.sub(condition, 2) then
+      return i
+    end
   end
 end
 for i = 1, #KEYS do
@@ -51,6 +55,12 @@ end
 return n
 `;
 
+/** A write condition as WRITE_SCRIPT reads it. */
+function conditionArg(condition: WriteCondition): string {
+  if (condition.kind === 'any') return '';
+  return condition.kind === 'absent' ? '!' : `=${condition.eTag}`;
+}
+
 /** A Redis glob matching `text` literally. */
 const globLiteral = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
 
@@ -62,7 +72,7 @@ export interface RedisStorageOptions {
   retention?: RetentionPolicy;
 }
 
-export class RedisStorage implements Storage {
+export class RedisStorage implements DocumentStore {
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly retention: RetentionPolicy | undefined;
@@ -82,9 +92,9 @@ export class RedisStorage implements Storage {
     return this.redis;
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    const items: StoreItems = {};
-    if (keys.length === 0) return items;
+  async read(keys: readonly string[]): Promise<ReadResult> {
+    const found: ReadResult = {};
+    if (keys.length === 0) return found;
     const pipeline = this.redis.pipeline();
     for (const key of keys) pipeline.hmget(this.prefix + key, 'doc', 'etag');
     const results = (await pipeline.exec()) ?? [];
@@ -93,23 +103,36 @@ export class RedisStorage implements Storage {
       if (err) throw err;
       const [doc, etag] = value as [string | null, string | null];
       if (doc === null || etag === null) return;
-      items[key] = { ...(JSON.parse(doc) as Record<string, unknown>), eTag: etag };
+      found[key] = { doc: JSON.parse(doc), eTag: etag };
     });
-    return items;
+    return found;
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    const entries = Object.entries(changes) as [string, Record<string, unknown>][];
-    if (entries.length === 0) return;
+  async write(key: string, doc: object, condition: Pick<DocumentWrite, 'ifMatch' | 'ifAbsent'> = {}): Promise<string> {
+    const [eTag] = await this.writeAll([{ key, doc, ...condition }]);
+    return eTag;
+  }
+
+  async writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const conditions = conditionsOf(writes);
     const keys: string[] = [];
     const args: string[] = [];
-    for (const [key, item] of entries) {
-      const { eTag, ...doc } = item;
-      keys.push(this.prefix + key);
-      args.push(typeof eTag === 'string' ? eTag : '', JSON.stringify(doc), crypto.randomUUID(), this.ttlOf(key));
-    }
+    const eTags: string[] = [];
+    writes.forEach((w, i) => {
+      const eTag = crypto.randomUUID();
+      keys.push(this.prefix + w.key);
+      args.push(conditionArg(conditions[i]), JSON.stringify(w.doc), eTag, this.ttlOf(w.key));
+      eTags.push(eTag);
+    });
     const conflict = Number(await this.redis.eval(WRITE_SCRIPT, keys.length, ...keys, ...args));
-    if (conflict > 0) throw new Error(`Storage: error writing "${entries[conflict - 1][0]}" due to eTag conflict.`);
+    if (conflict > 0) throw new ConflictError(writes[conflict - 1].key);
+    return eTags;
+  }
+
+  /** Redis deletes expired documents itself (their TTL): nothing to sweep. */
+  async sweep(): Promise<number> {
+    return 0;
   }
 
   /**
@@ -135,7 +158,7 @@ export class RedisStorage implements Storage {
     return String(this.retention.maxAgeMs);
   }
 
-  async delete(keys: string[]): Promise<void> {
+  async delete(keys: readonly string[]): Promise<void> {
     if (keys.length > 0) await this.redis.del(...keys.map((k) => this.prefix + k));
   }
 

@@ -1,10 +1,10 @@
-// botbuilder Storage on an embedded SQLite file: the default store, so a restart (or a
-// kill -9) loses no conversation. eTags give the same optimistic concurrency as MemoryStorage.
+// The DocumentStore on an embedded SQLite file: the default store, so a restart (or a
+// kill -9) loses no conversation. One row per document: its JSON, its eTag and its last write time.
 import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
-import type { Storage, StoreItems } from 'botbuilder';
+import { ConflictError, conditionsOf, holds, type DocumentStore, type DocumentWrite, type ReadResult, type WriteCondition } from './document-store';
 import { prefixRange, startSweeps, SWEEP_EVERY_MS, type RetentionPolicy, type SweepReport } from './retention';
 
 export interface SqliteStorageOptions extends SweepReport {
@@ -22,14 +22,14 @@ export interface SqliteStorageOptions extends SweepReport {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements DocumentStore {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement;
   private readonly putStmt: Database.Statement;
   private readonly delStmt: Database.Statement;
   /** The eTag alone: checking it must not read and parse the whole 16 KB document (issue 15). */
   private readonly etagStmt: Database.Statement;
-  private readonly applyWrites: (entries: [string, Record<string, unknown>][]) => void;
+  private readonly applyWrites: (rows: { key: string; json: string; condition: WriteCondition }[]) => string[];
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
   private stopSweeps: () => void = () => undefined;
@@ -50,17 +50,14 @@ export class SqliteStorage implements Storage {
     this.delStmt = this.db.prepare('DELETE FROM items WHERE key = ?');
     this.etagStmt = this.db.prepare('SELECT etag FROM items WHERE key = ?').pluck();
     // One transaction, built once: either every change of a write is stored or none is.
-    this.applyWrites = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+    this.applyWrites = this.db.transaction((rows: { key: string; json: string; condition: WriteCondition }[]) => {
       const now = this.clock();
-      for (const [key, item] of entries) {
-        const expected = item.eTag as string | undefined;
-        if (expected && expected !== '*') {
-          const stored = this.etagStmt.get(key) as string | undefined;
-          if (stored !== undefined && stored !== expected) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-        }
-        const { eTag: _ignored, ...doc } = item;
-        this.putStmt.run(key, JSON.stringify(doc), crypto.randomUUID(), now);
-      }
+      return rows.map(({ key, json, condition }) => {
+        if (condition.kind !== 'any' && !holds(condition, this.etagStmt.get(key) as string | undefined)) throw new ConflictError(key);
+        const eTag = crypto.randomUUID();
+        this.putStmt.run(key, json, eTag, now);
+        return eTag;
+      });
     });
     const policy = options.retention;
     if (policy && policy.maxAgeMs > 0 && policy.prefixes.length > 0) {
@@ -71,7 +68,7 @@ export class SqliteStorage implements Storage {
         ranges: policy.prefixes.flatMap(prefixRange),
         maxAgeMs: policy.maxAgeMs,
       };
-      this.stopSweeps = startSweeps(() => this.sweep(), options.sweepEveryMs ?? SWEEP_EVERY_MS, options);
+      this.stopSweeps = startSweeps(() => this.sweepNow(), options.sweepEveryMs ?? SWEEP_EVERY_MS, options);
     }
   }
 
@@ -100,30 +97,41 @@ export class SqliteStorage implements Storage {
   }
 
   /** Deletes the expired documents now; returns how many. Also runs at open and every hour. */
-  sweep(): number {
+  async sweep(): Promise<number> {
+    return this.sweepNow();
+  }
+
+  private sweepNow(): number {
     if (!this.sweeper || !this.db.open) return 0;
     const { stmt, ranges, maxAgeMs } = this.sweeper;
     return stmt.run(this.clock() - maxAgeMs, ...ranges).changes;
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    const items: StoreItems = {};
+  async read(keys: readonly string[]): Promise<ReadResult> {
+    const found: ReadResult = {};
     for (const key of keys) {
       const row = this.getStmt.get(key) as { doc: string; etag: string } | undefined;
-      if (row) items[key] = { ...JSON.parse(row.doc), eTag: row.etag };
+      if (row) found[key] = { doc: JSON.parse(row.doc), eTag: row.etag };
     }
-    return items;
+    return found;
   }
 
-  async write(changes: StoreItems): Promise<void> {
-    this.applyWrites(Object.entries(changes) as [string, Record<string, unknown>][]);
+  async write(key: string, doc: object, condition: Pick<DocumentWrite, 'ifMatch' | 'ifAbsent'> = {}): Promise<string> {
+    const [eTag] = await this.writeAll([{ key, doc, ...condition }]);
+    return eTag;
   }
 
-  async delete(keys: string[]): Promise<void> {
+  async writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
+    const conditions = conditionsOf(writes);
+    return this.applyWrites(writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i] })));
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
     for (const key of keys) this.delStmt.run(key);
   }
 
-  close(): void {
+  /** Synchronous inside: the file is closed when this returns its promise. */
+  async close(): Promise<void> {
     this.stopSweeps();
     if (this.db.open) this.db.close();
   }

@@ -1,5 +1,5 @@
 // Storage keys of the ticket documents. Tickets, their index and the outbox live in the same
-// botbuilder Storage as conversation state, so one store holds everything durable.
+// DocumentStore as conversation state, so one store holds everything durable.
 import crypto from 'crypto';
 
 /** {year, last, items}: the number counter and the index of every ticket, in one document. */

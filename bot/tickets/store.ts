@@ -1,9 +1,8 @@
-// Tickets on botbuilder Storage. Filing is one transaction over the ledger (number counter and
+// Tickets on the DocumentStore. Filing is one transaction over the ledger (number counter and
 // index), the outbox list, the ticket, its outbox entry and the filing marker: after it returns,
 // a killed process has lost nothing, and two processes never get the same number.
-import type { Storage } from 'botbuilder';
 import type { TicketDraft } from '../core/types';
-import { transact, type Doc } from './cas';
+import { transact, type DocumentStore, type StoredDoc } from '../storage';
 import { filingKey, LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, ticketKey } from './keys';
 import { formatReference, klYear } from './reference';
 import {
@@ -59,7 +58,7 @@ function checklistFrom(values: Record<string, string>): { checklist: Checklist; 
 }
 
 export class TicketStore {
-  constructor(readonly storage: Storage) {}
+  constructor(readonly storage: DocumentStore) {}
 
   /** Creates the ledger and outbox list on a new store, so later writes are eTag-checked. */
   async init(now: Date = new Date()): Promise<void> {
@@ -123,26 +122,26 @@ export class TicketStore {
   async get(reference: string): Promise<Ticket | null> {
     const key = ticketKey(reference);
     const items = await this.storage.read([key]);
-    return strip<Ticket>(items[key]);
+    return docOf<Ticket>(items[key]);
   }
 
   /** Newest first. */
   async list(filter: { status?: TicketStatus; limit?: number; offset?: number } = {}): Promise<TicketPage> {
     const items = await this.storage.read([LEDGER_KEY]);
-    const ledger = strip<Ledger>(items[LEDGER_KEY]);
+    const ledger = docOf<Ledger>(items[LEDGER_KEY]);
     const all = (ledger?.items ?? []).filter((s) => !filter.status || s.status === filter.status).reverse();
     const offset = Math.max(0, filter.offset ?? 0);
     const page = all.slice(offset, offset + Math.max(1, filter.limit ?? 100));
     const keys = page.map((s) => ticketKey(s.reference));
     const docs = keys.length > 0 ? await this.storage.read(keys) : {};
-    const tickets = keys.map((k) => strip<Ticket>(docs[k])).filter((t): t is Ticket => t !== null);
+    const tickets = keys.map((k) => docOf<Ticket>(docs[k])).filter((t): t is Ticket => t !== null);
     return { total: all.length, tickets };
   }
 
   /** References of tickets whose e-mail is not sent yet, oldest first. */
   async pendingDeliveries(): Promise<string[]> {
     const items = await this.storage.read([OUTBOX_PENDING_KEY]);
-    return strip<PendingList>(items[OUTBOX_PENDING_KEY])?.refs ?? [];
+    return docOf<PendingList>(items[OUTBOX_PENDING_KEY])?.refs ?? [];
   }
 
   async update(reference: string, patch: TicketPatch, now: Date): Promise<Ticket | null> {
@@ -164,8 +163,6 @@ export class TicketStore {
   }
 }
 
-function strip<T>(item: unknown): T | null {
-  if (!item) return null;
-  const { eTag: _eTag, ...doc } = item as Doc;
-  return doc as T;
+function docOf<T>(stored: StoredDoc | undefined): T | null {
+  return stored ? (stored.doc as T) : null;
 }

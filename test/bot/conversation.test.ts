@@ -1,5 +1,5 @@
 // Conversations as tables of [user says, the bot's reply must match] through the real core.
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../../bot/storage';
 import { createCoreDeps } from '../../bot/app';
 import { ConversationService } from '../../bot/conversation-service';
 import type { Reply } from '../../bot/core/types';
@@ -10,7 +10,7 @@ let n = 0;
 type Step = [string, RegExp | ((replies: Reply[]) => void)];
 
 async function converse(steps: Step[]): Promise<void> {
-  const service = new ConversationService(deps, new MemoryStorage(), async () => [], () => new Date('2026-11-26T03:00:00Z'));
+  const service = new ConversationService(deps, new MemoryDocumentStore(), async () => [], () => new Date('2026-11-26T03:00:00Z'));
   const ref = { channelId: 'test', conversationId: `c${++n}`, userId: 'u' };
   for (const [says, expected] of steps) {
     const { replies } = await service.message(ref, { text: says, channel: 'test' });

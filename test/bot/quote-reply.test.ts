@@ -1,7 +1,7 @@
 // The quote reply as an employer reads it: the three figures first, one line per scheme, the
 // assumptions in one line with buttons to change them, the full explanation behind "Kenapa?" /
 // "Why?", and the same money format in the text and the card.
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../../bot/storage';
 import { createCoreDeps } from '../../bot/app';
 import { ConversationService } from '../../bot/conversation-service';
 import type { Reply } from '../../bot/core/types';
@@ -12,7 +12,7 @@ const NOW = new Date('2026-11-26T03:00:00Z');
 let n = 0;
 
 function chat() {
-  const service = new ConversationService(deps, new MemoryStorage(), async () => [], () => NOW);
+  const service = new ConversationService(deps, new MemoryDocumentStore(), async () => [], () => NOW);
   const ref = { channelId: 'test', conversationId: `q${++n}`, userId: 'u' };
   return async (text: string): Promise<Reply> => (await service.message(ref, { text, channel: 'test' })).replies[0];
 }

@@ -1,7 +1,6 @@
 // Visitors who leave personal data in the store, for the retention tests (SQLite and Redis):
 // one files an officer ticket, one stops half-way through the officer form with the MyKad given,
 // one only chats, and the website widget keeps an activity log.
-import type { Storage } from 'botbuilder';
 import { createCoreDeps } from '../../bot/app';
 import { ActivityLog } from '../../bot/channels/directline/activity-log';
 import { readConfig } from '../../bot/config';
@@ -10,6 +9,7 @@ import type { CoreDeps } from '../../bot/core';
 import { createHandoff } from '../../bot/handoff';
 import { limitTickets } from '../../bot/limits';
 import { silentLogger } from '../../bot/logging';
+import type { DocumentStore } from '../../bot/storage';
 
 let shared: CoreDeps | null = null;
 function deps(): CoreDeps {
@@ -34,7 +34,7 @@ export interface Visitors {
   widget(conversationId: string): Promise<void>;
 }
 
-export async function visitors(storage: Storage, clock: () => Date): Promise<Visitors> {
+export async function visitors(storage: DocumentStore, clock: () => Date): Promise<Visitors> {
   const d = deps();
   const handoff = createHandoff(readConfig({ STORAGE_URL: 'memory:' }), { storage, kb: d.kb, log: silentLogger, deliver: false });
   await handoff.start();

@@ -65,7 +65,7 @@ test('after 30 days a sweep deletes old conversations and widget logs; a fresh o
   now = T0 + 31 * DAY_MS;
   await v.say('fresh', ['hello']);
   await v.widget('widget-new');
-  expect(s.sweep()).toBe(3);
+  expect(await s.sweep()).toBe(3);
 
   const expired = [stateKey(ref('filed')), stateKey(ref('halfway')), logKey('widget-old')];
   expect(expired.every((k) => before.includes(k))).toBe(true);
@@ -86,7 +86,7 @@ test('after 30 days a sweep deletes old conversations and widget logs; a fresh o
   expect(await v.service.load(ref('filed'))).toBeUndefined();
   expect(await v.activityLog.get('widget-old')).toBeUndefined();
   expect((await v.activityLog.get('widget-new'))?.activities).toHaveLength(2);
-  expect(s.sweep()).toBe(0);
+  expect(await s.sweep()).toBe(0);
 });
 
 test('a document 29 days old stays, and RETENTION_DAYS=0 deletes nothing however old', async () => {
@@ -96,12 +96,12 @@ test('a document 29 days old stays, and RETENTION_DAYS=0 deletes nothing however
   await v.widget('w');
   const before = keysInFile();
   now = T0 + 29 * DAY_MS;
-  expect(s.sweep()).toBe(0);
+  expect(await s.sweep()).toBe(0);
   s.close();
 
   now = T0 + 3650 * DAY_MS;
   s = store(0); // a sweep would run at open
-  expect(s.sweep()).toBe(0);
+  expect(await s.sweep()).toBe(0);
   expect(keysInFile()).toEqual(before);
   expect(readConfig({ RETENTION_DAYS: '0' }).retentionDays).toBe(0);
 });
@@ -109,13 +109,13 @@ test('a document 29 days old stays, and RETENTION_DAYS=0 deletes nothing however
 test('the store sweeps when it opens and then every hour, and stops when closed', async () => {
   jest.useFakeTimers();
   let s = store(30);
-  await s.write({ [stateKey(ref('old'))]: { state: {} }, [ticketKey('HN-2026-000001')]: { reference: 'HN-2026-000001' } });
+  await s.writeAll([{ key: stateKey(ref('old')), doc: { state: {} } }, { key: ticketKey('HN-2026-000001'), doc: { reference: 'HN-2026-000001' } }]);
   s.close();
   now = T0 + 31 * DAY_MS;
   s = store(30);
   expect(keysInFile()).toEqual([ticketKey('HN-2026-000001')]);
 
-  await s.write({ [logKey('c')]: { activities: [] } });
+  await s.write(logKey('c'), { activities: [] });
   now += 31 * DAY_MS;
   jest.advanceTimersByTime(SWEEP_EVERY_MS - 1000);
   expect(keysInFile()).toContain(logKey('c'));
@@ -135,7 +135,7 @@ test('a file from before retention gets the updated_at column at open; its old r
 
   const s = store(30);
   const again = store(30); // a second opener finds the column already there
-  expect((await s.read([stateKey(ref('legacy'))]))[stateKey(ref('legacy'))]).toMatchObject({ state: { lang: 'ms' }, eTag: 'e1' });
+  expect((await s.read([stateKey(ref('legacy'))]))[stateKey(ref('legacy'))]).toEqual({ doc: { state: { lang: 'ms' } }, eTag: 'e1' });
   const db = new Database(file, { readonly: true });
   const columns = (db.prepare('PRAGMA table_info(items)').all() as { name: string }[]).map((c) => c.name);
   const indexes = (db.prepare('PRAGMA index_list(items)').all() as { name: string }[]).map((i) => i.name);
@@ -146,15 +146,19 @@ test('a file from before retention gets the updated_at column at open; its old r
   expect(stamps.map((r) => r.updated_at)).toEqual([T0, T0]);
 
   now = T0 + 29 * DAY_MS;
-  expect(again.sweep()).toBe(0);
+  expect(await again.sweep()).toBe(0);
   now = T0 + 31 * DAY_MS;
-  expect(again.sweep()).toBe(1);
+  expect(await again.sweep()).toBe(1);
   expect(keysInFile()).toEqual([ticketKey('HN-2025-000007')]);
 });
 
 test('the app wires RETENTION_DAYS to the store: at start it deletes an expired conversation, not a ticket, and logs it', async () => {
   const s = store(0);
-  await s.write({ [stateKey(ref('old'))]: { state: {} }, [logKey('old')]: { activities: [] }, [ticketKey('HN-2026-000002')]: { reference: 'HN-2026-000002' } });
+  await s.writeAll([
+    { key: stateKey(ref('old')), doc: { state: {} } },
+    { key: logKey('old'), doc: { activities: [] } },
+    { key: ticketKey('HN-2026-000002'), doc: { reference: 'HN-2026-000002' } },
+  ]);
   s.close();
   const db = new Database(file);
   db.prepare('UPDATE items SET updated_at = ?').run(Date.now() - 8 * DAY_MS);

@@ -1,10 +1,10 @@
 // What a user shares by mistake: warned in the chat, and never kept in the stored transcript.
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../../bot/storage';
 import { createCoreDeps } from '../../bot/app';
 import { ConversationService } from '../../bot/conversation-service';
 
 const deps = createCoreDeps();
-const storage = new MemoryStorage();
+const storage = new MemoryDocumentStore();
 const service = new ConversationService(deps, storage, async () => [], () => new Date('2026-11-26T03:00:00Z'));
 let n = 0;
 

@@ -1,5 +1,5 @@
 // Token and activity-log rules on their own, with a fake clock.
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../../bot/storage';
 import { TokenIssuer } from '../../bot/channels/directline/tokens';
 import { ActivityLog, MAX_ACTIVITIES, since } from '../../bot/channels/directline/activity-log';
 
@@ -37,7 +37,7 @@ describe('Direct Line tokens', () => {
 
 describe('Direct Line activity log', () => {
   test('keeps the newest activities only, while watermarks keep counting', async () => {
-    const log = new ActivityLog(new MemoryStorage(), () => new Date('2026-11-02T01:00:00Z'));
+    const log = new ActivityLog(new MemoryDocumentStore(), () => new Date('2026-11-02T01:00:00Z'));
     await log.open('c1', 'dl_u');
     for (let i = 0; i < MAX_ACTIVITIES + 50; i++) await log.append('c1', [{ type: 'message', text: `m${i}` }]);
     const stored = await log.get('c1');
@@ -49,7 +49,7 @@ describe('Direct Line activity log', () => {
   });
 
   test('timestamps grow even when the clock stands still', async () => {
-    const log = new ActivityLog(new MemoryStorage(), () => new Date('2026-11-02T01:00:00Z'));
+    const log = new ActivityLog(new MemoryDocumentStore(), () => new Date('2026-11-02T01:00:00Z'));
     await log.open('c1', 'dl_u');
     const added = await log.append('c1', [{ type: 'message' }, { type: 'message' }, { type: 'message' }]);
     const ms = added.map((a) => Date.parse(a.timestamp));
@@ -57,7 +57,7 @@ describe('Direct Line activity log', () => {
   });
 
   test('appends from two writers at once both land', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryDocumentStore();
     const a = new ActivityLog(storage);
     const b = new ActivityLog(storage);
     await a.open('c1', 'dl_u');

@@ -41,7 +41,7 @@ test('a ticket filed over HTTP is still there, with its outbox entry, after the 
     expect((await tickets.list()).tickets.map((t) => t.reference)).toEqual([reference]);
     // No SMTP was configured: the e-mail waits in the outbox for a worker that has one.
     expect(await tickets.pendingDeliveries()).toEqual([reference]);
-    const entry = (await storage.read([outboxKey(reference)]))[outboxKey(reference)] as OutboxEntry | undefined;
+    const entry = (await storage.read([outboxKey(reference)]))[outboxKey(reference)]?.doc as OutboxEntry | undefined;
     expect(entry?.state).toBe('pending');
   } finally {
     storage.close();

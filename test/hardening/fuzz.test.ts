@@ -1,7 +1,7 @@
 // Random input at the core and at the HTTP layer: nothing a visitor sends may crash the bot or
 // stop it answering. Runs are bounded (200 core cases, 100 HTTP cases) and reproducible by seed.
 import fc from 'fast-check';
-import { MemoryStorage } from 'botbuilder';
+import { MemoryDocumentStore } from '../../bot/storage';
 import { createCoreDeps } from '../../bot/app';
 import { ConversationService } from '../../bot/conversation-service';
 import { runTurn } from '../../bot/core';
@@ -45,7 +45,7 @@ describe('fuzzing the conversation core', () => {
   });
 
   test('the conversation service (load, turn, effects, save) never throws', async () => {
-    const service = new ConversationService(deps, new MemoryStorage(), async () => []);
+    const service = new ConversationService(deps, new MemoryDocumentStore(), async () => []);
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(userMessage, { minLength: 1, maxLength: 4 }), async (messages) => {

@@ -7,7 +7,7 @@ import { logKey } from '../../bot/channels/directline/activity-log';
 import { readConfig } from '../../bot/config';
 import { stateKey } from '../../bot/conversation-service';
 import { silentLogger } from '../../bot/logging';
-import { RedisStorage, retentionPolicy } from '../../bot/storage';
+import { ConflictError, RedisStorage, retentionPolicy } from '../../bot/storage';
 import { DAY_MS } from '../../bot/storage/retention';
 import { LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, ticketKey, TicketStore } from '../../bot/tickets';
 import { message, post } from '../helpers/bot-server';
@@ -73,15 +73,14 @@ test('conversation state and widget logs carry a 30-day TTL from their last writ
 test('a write refused for a stale eTag leaves the TTL alone; a write of several keys sets each its own', async () => {
   const { s, prefix } = store(30);
   const conv = stateKey(ref('c'));
-  await s.write({ [conv]: { n: 1 } });
-  const first = (await s.read([conv]))[conv];
-  await s.write({ [conv]: { n: 2, eTag: first.eTag } });
+  const first = await s.write(conv, { n: 1 });
+  await s.write(conv, { n: 2 }, { ifMatch: first });
   await raw.pexpire(prefix + conv, 5000);
-  await expect(s.write({ [conv]: { n: 3, eTag: first.eTag }, [ticketKey('HN-2026-000009')]: { r: 1 } })).rejects.toThrow(/eTag conflict/);
+  await expect(s.writeAll([{ key: conv, doc: { n: 3 }, ifMatch: first }, { key: ticketKey('HN-2026-000009'), doc: { r: 1 } }])).rejects.toThrow(ConflictError);
   expect(await raw.pttl(prefix + conv)).toBeLessThanOrEqual(5000);
   expect(await raw.exists(prefix + ticketKey('HN-2026-000009'))).toBe(0);
 
-  await s.write({ [conv]: { n: 3 }, [ticketKey('HN-2026-000009')]: { r: 1 } });
+  await s.writeAll([{ key: conv, doc: { n: 3 } }, { key: ticketKey('HN-2026-000009'), doc: { r: 1 } }]);
   expect(await raw.pttl(prefix + conv)).toBeGreaterThan(30 * DAY_MS - 60_000);
   expect(await raw.pttl(prefix + ticketKey('HN-2026-000009'))).toBe(-1);
 });
@@ -89,11 +88,11 @@ test('a write refused for a stale eTag leaves the TTL alone; a write of several 
 test('RETENTION_DAYS=0 keeps conversations forever: a write removes an earlier TTL', async () => {
   const { s: before, prefix } = store(30);
   const conv = stateKey(ref('kept'));
-  await before.write({ [conv]: { n: 1 }, [logKey('kept')]: { activities: [] } });
+  await before.writeAll([{ key: conv, doc: { n: 1 } }, { key: logKey('kept'), doc: { activities: [] } }]);
   expect(await raw.pttl(prefix + conv)).toBeGreaterThan(0);
 
   const { s } = store(0, prefix);
-  await s.write({ [conv]: { n: 2 } });
+  await s.write(conv, { n: 2 });
   expect(await raw.pttl(prefix + conv)).toBe(-1);
   // A key not written again loses its TTL when the store applies the policy to what is stored.
   expect(await s.retainExisting()).toBe(1);

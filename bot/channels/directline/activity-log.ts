@@ -1,15 +1,10 @@
-// A Direct Line conversation's activities, kept in the shared botbuilder Storage so that
+// A Direct Line conversation's activities, kept in the shared DocumentStore so that
 // watermarks and a reloaded page's history survive restarts and work across instances.
 // Bounded: only the newest MAX_ACTIVITIES are kept.
-import crypto from 'crypto';
-import type { Activity, Storage } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { ACTIVITY_LOG_RETRY, ConflictError, transact, type DocumentStore } from '../../storage';
 
 export const MAX_ACTIVITIES = 200;
-/** Writers on other instances can collide often in a burst: retry with a growing, jittered wait. */
-const MAX_ATTEMPTS = 40;
-
-const isConflict = (err: unknown): boolean => /etag|conflict|precondition/i.test(String((err as Error)?.message));
-const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
 
 /** The clientActivityID Web Chat puts on a message and keeps on its retries. */
 export function clientActivityId(activity: Partial<Activity>): string | undefined {
@@ -31,10 +26,6 @@ export interface ConversationLog {
   activities: LoggedActivity[];
 }
 
-interface Stored extends ConversationLog {
-  eTag?: string;
-}
-
 /** Every activity log key starts with this (data retention deletes by it). */
 export const LOG_KEY_PREFIX = 'directline/';
 
@@ -44,29 +35,28 @@ export function logKey(conversationId: string): string {
 
 export class ActivityLog {
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: DocumentStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async get(conversationId: string): Promise<ConversationLog | undefined> {
     const key = logKey(conversationId);
     const items = await this.storage.read([key]);
-    return items[key] as Stored | undefined;
+    return items[key]?.doc as ConversationLog | undefined;
   }
 
   /**
    * Creates the log if it does not exist; returns it and whether this call created it. Only one of
-   * several simultaneous calls (on any instance) gets created = true: the write carries an eTag no
-   * stored document has, which every store accepts for a new key and refuses for an existing one.
+   * several simultaneous calls (on any instance) gets created = true: the write is ifAbsent.
    */
   async open(conversationId: string, userId: string): Promise<{ log: ConversationLog; created: boolean }> {
     const existing = await this.get(conversationId);
     if (existing) return { log: existing, created: false };
     const log: ConversationLog = { conversationId, userId, createdAt: this.clock().toISOString(), next: 1, lastMs: 0, activities: [] };
     try {
-      await this.storage.write({ [logKey(conversationId)]: { ...log, eTag: `create-only:${crypto.randomUUID()}` } });
+      await this.storage.write(logKey(conversationId), log, { ifAbsent: true });
     } catch (err) {
-      if (!isConflict(err)) throw err;
+      if (!(err instanceof ConflictError)) throw err;
       const other = await this.get(conversationId);
       if (other) return { log: other, created: false };
       throw err;
@@ -91,32 +81,27 @@ export class ActivityLog {
     seen: { from: string; clientActivityId: string } | undefined,
   ): Promise<{ added: LoggedActivity[]; existing?: LoggedActivity }> {
     const key = logKey(conversationId);
-    let lastError: unknown = new Error(`no Direct Line conversation ${conversationId}`);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const stored = (await this.storage.read([key]))[key] as Stored | undefined;
-      if (!stored) throw lastError;
-      if (seen) {
-        const existing = stored.activities.find((a) => a.from?.id === seen.from && clientActivityId(a) === seen.clientActivityId);
-        if (existing) return { added: [], existing };
-      }
-      let next = stored.next;
-      let lastMs = stored.lastMs;
-      const added = activities.map((a) => {
-        lastMs = Math.max(this.clock().getTime(), lastMs + 1);
-        return { ...a, id: `${conversationId}|${String(next++).padStart(7, '0')}`, timestamp: new Date(lastMs).toISOString() } as LoggedActivity;
-      });
-      const kept = [...stored.activities, ...added].slice(-MAX_ACTIVITIES);
-      const doc: Stored = { ...stored, next, lastMs, activities: kept, eTag: stored.eTag ?? '*' };
-      try {
-        await this.storage.write({ [key]: doc });
-        return { added };
-      } catch (err) {
-        if (!isConflict(err)) throw err;
-        lastError = err;
-      }
-    }
-    throw lastError;
+    return transact<{ added: LoggedActivity[]; existing?: LoggedActivity }>(
+      this.storage,
+      [key],
+      (docs) => {
+        const stored = docs[key] as ConversationLog | undefined;
+        if (!stored) throw new Error(`no Direct Line conversation ${conversationId}`);
+        if (seen) {
+          const existing = stored.activities.find((a) => a.from?.id === seen.from && clientActivityId(a) === seen.clientActivityId);
+          if (existing) return { result: { added: [], existing } };
+        }
+        let next = stored.next;
+        let lastMs = stored.lastMs;
+        const added = activities.map((a) => {
+          lastMs = Math.max(this.clock().getTime(), lastMs + 1);
+          return { ...a, id: `${conversationId}|${String(next++).padStart(7, '0')}`, timestamp: new Date(lastMs).toISOString() } as LoggedActivity;
+        });
+        const kept = [...stored.activities, ...added].slice(-MAX_ACTIVITIES);
+        return { writes: { [key]: { ...stored, next, lastMs, activities: kept } satisfies ConversationLog }, result: { added } };
+      },
+      ACTIVITY_LOG_RETRY,
+    );
   }
 }
 

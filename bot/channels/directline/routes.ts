@@ -2,9 +2,10 @@
 // served by this bot itself: no Azure, no Direct Line secret in the page. Conversations run
 // through the same ConversationService as /api/messages.
 import type restify from 'restify';
-import { ActivityTypes, RoleTypes, type Activity, type Storage } from 'botbuilder';
+import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
 import type { ConversationRef, ConversationService } from '../../conversation-service';
 import { logTurn, type Logger } from '../../logging';
+import type { DocumentStore } from '../../storage';
 import { errorActivity } from '../botframework';
 import { localeFor, toActivity } from '../activities';
 import { ActivityLog, clientActivityId, since, type LoggedActivity } from './activity-log';
@@ -24,7 +25,7 @@ export const BOT_ID = 'hanna-bot';
 
 export interface DirectLineDeps {
   service: ConversationService;
-  storage: Storage;
+  storage: DocumentStore;
   /** HMAC key of the tokens; empty = a random key per process (one instance only). */
   secret: string;
   botName: string;
