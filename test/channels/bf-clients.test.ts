@@ -3,7 +3,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { Activity } from 'botbuilder';
-import { BoundedCache, CachingBotFrameworkAuthentication, CLIENT_CACHE_SIZE } from '../../bot/channels/bf-clients';
+import { BoundedCache, CachingBotFrameworkAuthentication, CLIENT_CACHE_SIZE } from '../../bot/channels/botframework/clients';
 import { startBot, message, post, type RunningBot } from '../helpers/bot-server';
 
 function activityFor(serviceUrl: string): Activity {

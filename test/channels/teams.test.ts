@@ -3,12 +3,12 @@
 import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
-import type { Activity } from 'botbuilder';
+import type { ActivityJson } from '../../bot/channels/activities';
 import { buildTeamsPackage } from '../../scripts/teams/package';
 import { readZip, writeZip } from '../../scripts/teams/zip';
 import { crc32 } from '../../scripts/teams/crc32';
 import { pngSize } from '../../scripts/teams/png';
-import { messageText } from '../../bot/channels/botframework';
+import { messageText } from '../../bot/channels/activity-turn';
 import { createCoreDeps } from '../../bot/app';
 import { runTurn, welcome, type CoreDeps } from '../../bot/core';
 import type { ConversationState, Reply } from '../../bot/core/types';
@@ -78,14 +78,14 @@ test('zip entries round-trip with the standard CRC-32', () => {
 });
 
 describe('Teams @mentions', () => {
-  const teamsMessage = (text: string, entities: Activity['entities']): Partial<Activity> => ({
+  const teamsMessage = (text: string, entities: ActivityJson['entities']): ActivityJson => ({
     type: 'message',
     channelId: 'msteams',
     text,
     entities,
     recipient: { id: '28:bot-id', name: 'Hanna' },
     from: { id: '29:user', name: 'Aminah' },
-    conversation: { id: 'a:1', conversationType: 'groupChat' } as Activity['conversation'],
+    conversation: { id: 'a:1', conversationType: 'groupChat' },
   });
   const mention = (id: string, name: string) => ({ type: 'mention', mentioned: { id, name }, text: `<at>${name}</at>` });
 

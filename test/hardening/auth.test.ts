@@ -4,7 +4,7 @@
 import crypto from 'crypto';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { startBot, message, post, type RunningBot } from '../helpers/bot-server';
-import { CheckedCloudAdapter, tokenShapeProblem } from '../../bot/channels/bf-auth';
+import { CheckedCloudAdapter, tokenShapeProblem } from '../../bot/channels/botframework/auth';
 
 const APP_ID = '5f0c9a52-2f6b-4d8e-9a52-000000000001';
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -1,8 +1,9 @@
-// A Direct Line conversation's activities, kept in the shared botbuilder Storage so that
+// A Direct Line conversation's activities, kept in the shared Storage so that
 // watermarks and a reloaded page's history survive restarts and work across instances.
 // Bounded: only the newest MAX_ACTIVITIES are kept.
 import crypto from 'crypto';
-import type { Activity, Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import type { ActivityJson } from '../activities';
 
 export const MAX_ACTIVITIES = 200;
 /** Writers on other instances can collide often in a burst: retry with a growing, jittered wait. */
@@ -12,13 +13,13 @@ const isConflict = (err: unknown): boolean => /etag|conflict|precondition/i.test
 const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
 
 /** The clientActivityID Web Chat puts on a message and keeps on its retries. */
-export function clientActivityId(activity: Partial<Activity>): string | undefined {
+export function clientActivityId(activity: ActivityJson): string | undefined {
   const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /** An activity as Direct Line returns it (ids and timestamps assigned by the log). */
-export type LoggedActivity = Partial<Activity> & { id: string; timestamp: string };
+export type LoggedActivity = ActivityJson & { id: string; timestamp: string };
 
 export interface ConversationLog {
   conversationId: string;
@@ -75,7 +76,7 @@ export class ActivityLog {
   }
 
   /** Appends activities in order, giving each an id and a timestamp; retries on eTag conflicts. */
-  async append(conversationId: string, activities: Partial<Activity>[]): Promise<LoggedActivity[]> {
+  async append(conversationId: string, activities: ActivityJson[]): Promise<LoggedActivity[]> {
     const outcome = await this.appendUnlessSeen(conversationId, activities, undefined);
     return outcome.added;
   }
@@ -87,7 +88,7 @@ export class ActivityLog {
    */
   async appendUnlessSeen(
     conversationId: string,
-    activities: Partial<Activity>[],
+    activities: ActivityJson[],
     seen: { from: string; clientActivityId: string } | undefined,
   ): Promise<{ added: LoggedActivity[]; existing?: LoggedActivity }> {
     const key = logKey(conversationId);
