@@ -45,3 +45,33 @@ describe.each(SDKS)('CHANNEL_SDK=%s', (sdk) => {
     }
   });
 });
+
+test('the widget (Direct Line) sends the same event after the ticket reply when webchat is listed', async () => {
+  const bot = await startApp({ HANDOFF_EVENT_CHANNELS: 'webchat' });
+  try {
+    const dl = async (method: string, route: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${bot.url}/v3/directline${route}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const gen = await dl('POST', '/tokens/generate');
+    const started = await dl('POST', '/conversations', gen.token as string, {});
+    const conv = encodeURIComponent(started.conversationId as string);
+    for (const text of lines) await dl('POST', `/conversations/${conv}/activities`, started.token as string, { type: 'message', text });
+    const { activities } = (await dl('GET', `/conversations/${conv}/activities`, started.token as string)) as {
+      activities: { type: string; text?: string; name?: string; value?: { reference?: string }; attachments?: { name?: string; content?: unknown }[] }[];
+    };
+    const last = activities[activities.length - 1];
+    const reference = referenceIn(activities[activities.length - 2].text ?? '');
+    expect(last.type).toBe('event');
+    expect(last.name).toBe('handoff.initiate');
+    expect(last.value?.reference).toBe(reference);
+    expect(last.attachments?.find((a) => a.name === 'Transcript')).toBeDefined();
+    expect(JSON.stringify(last)).not.toContain(MYKAD_DIGITS);
+  } finally {
+    await bot.stop();
+  }
+});
