@@ -4,7 +4,13 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // tsconfig's isolatedModules makes ts-jest transpile only; npm test runs tsc for the types.
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  // jose 6 (under the Agents SDK's jwks-rsa) ships ES modules only: Node 20 requires them natively,
+  // Jest's module system does not, so its files are compiled to CommonJS for the tests.
+  transform: {
+    '^.+\\.ts$': 'ts-jest',
+    '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // natural and the HTTP tests take a moment to warm up on a 2-core machine
   testTimeout: 30000,
 };

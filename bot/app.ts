@@ -1,6 +1,9 @@
-// Wires the parts together: understanding, knowledge, storage, the conversation service
-// and the HTTP server. Everything heavy is built once here, at start-up.
+// The composition root, shared by `serve`, `chat` and the tests: understanding, knowledge,
+// storage, escalation, the ticket limit, the conversation service and the inbound pipeline
+// (createCore), and on top of them the HTTP server with its channels (createApp). Everything
+// heavy is built once here, at start-up.
 import { createUnderstander } from '../intents';
+import type { Understander } from '../intents/types';
 import { loadKnowledgeBase } from '../knowledge';
 import type { Config } from './config';
 import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
@@ -9,68 +12,105 @@ import type { CoreDeps } from './core';
 import { createLogger, type Logger } from './logging';
 import { createServer } from './server';
 import { registerWebChannel } from './channels/web-channel';
-import { createRequestLimits, limiterBackendFor, limitTickets } from './limits';
+import { createRequestLimits, limiterBackendFor, limitTickets, type RequestLimits } from './limits';
 import { createStorage, retentionPolicy, type ClosableStorage } from './storage';
+import { createInbound, type Inbound } from './inbound/pipeline';
+import { createActivityTurns } from './channels/activity-turn';
+import type { FileFetcher } from './channels/attached-file';
 import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
 import { registerTriageRoutes } from './triage';
 import type restify from 'restify';
 
-export interface App {
-  server: restify.Server;
+/** Everything a shell needs to hold a conversation, without any HTTP. */
+export interface Core {
+  deps: CoreDeps;
   service: ConversationService;
+  /** The one inbound function every shell calls. */
+  inbound: Inbound;
   store: ClosableStorage;
   log: Logger;
   /** Tickets, the effect runner that files them, and the e-mail outbox worker. */
   handoff: Handoff;
+  limits: RequestLimits;
   close(): Promise<void>;
+}
+
+export interface App extends Core {
+  server: restify.Server;
 }
 
 /** Documents holding what visitors typed, deleted RETENTION_DAYS after their last write. Tickets, outbox and counters are not among them. */
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
-export function createCoreDeps(): CoreDeps {
-  return { understander: createUnderstander(), kb: loadKnowledgeBase() };
+/** The trained understander and the knowledge base; a given understander (a test stub) skips loading the model. */
+export function createCoreDeps(understander?: Understander): CoreDeps {
+  return { understander: understander ?? createUnderstander(), kb: loadKnowledgeBase() };
 }
 
 export interface AppOptions {
   log?: Logger;
   deps?: CoreDeps;
+  /** Used instead of the trained model when `deps` is not given: core tests pass a small stub. */
+  understander?: Understander;
   /** The conversation clock (office-hours wording, ticket times); tests fix it. */
   clock?: () => Date;
   /** Outbox worker timing (tests). */
   outbox?: HandoffDeps['outbox'];
   /** Closes HTTP connections silent this long (default IDLE_TIMEOUT_MS in server.ts; tests shorten it). */
   idleTimeoutMs?: number;
+  /** Downloads Teams file attachments (tests inject one that reaches a local server). */
+  fetchFile?: FileFetcher;
+  /** Conversation state in memory for this process only (`hanna chat`); tickets still go to the configured store. */
+  ephemeralConversations?: boolean;
+  /** false: never start an outbox worker here. */
+  deliver?: boolean;
 }
 
-export function createApp(config: Config, options: AppOptions = {}): App {
+export function createCore(config: Config, options: AppOptions = {}): Core {
   const log = options.log ?? createLogger(config.logLevel);
-  const deps = options.deps ?? createCoreDeps();
+  const deps = options.deps ?? createCoreDeps(options.understander);
   const store = createStorage(config.storageUrl, { retention: retentionPolicy(config.retentionDays, EXPIRING_KEY_PREFIXES), log, sqliteSync: config.sqliteSync });
-  const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox });
+  const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log, outbox: options.outbox, deliver: options.deliver });
   // The outbox worker runs as long as the app; a failure to start it is logged, tickets still file.
   const handoffReady = handoff.start().catch((err) => log.error({ err }, 'escalation delivery did not start'));
   // Counters in the store, so every instance on it shares one limit.
   const limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops, limiterBackendFor(store.storage), (err) =>
     log.warn({ err }, 'rate limit store unavailable; request allowed'),
   );
-  // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day.
-  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock);
-  const server = createServer({ config, service, log, limits, idleTimeoutMs: options.idleTimeoutMs });
-  const webChannel = registerWebChannel(server, { config, service, storage: store.storage, log, limits });
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits });
+  const conversations = options.ephemeralConversations ? createStorage('memory:') : store;
+  // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day, on every shell.
+  const service = new ConversationService(deps, conversations.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock);
+  const inbound = createInbound(service, log, { handoffEventChannels: config.handoffEventChannels });
   return {
-    server,
+    deps,
     service,
+    inbound,
     store,
     log,
     handoff,
+    limits,
     async close() {
-      webChannel.close(); // open WebSocket streams would keep server.close() waiting
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await handoffReady;
       await handoff.stop();
       await store.close();
+    },
+  };
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const core = createCore(config, options);
+  const { log, limits, inbound, handoff, store } = core;
+  const handle = createActivityTurns(inbound, { fetchFile: options.fetchFile });
+  const server = createServer({ config, handle, log, limits, idleTimeoutMs: options.idleTimeoutMs });
+  const webChannel = registerWebChannel(server, { config, inbound, storage: store.storage, log, limits });
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits });
+  return {
+    ...core,
+    server,
+    async close() {
+      webChannel.close(); // open WebSocket streams would keep server.close() waiting
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
     },
   };
 }

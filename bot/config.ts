@@ -22,6 +22,8 @@ export interface Config {
   handoffEmailFrom: string;
   /** Channel ids that get the Bot Framework handoff.initiate event when a ticket is filed. */
   handoffEventChannels: string[];
+  /** Which SDK serves /api/messages (CHANNEL_SDK); /api/agents/messages is always the Agents SDK. */
+  channelSdk: ChannelSdk;
   triageToken: string;
   logLevel: string;
   rateLimitPerMinute: number;
@@ -66,6 +68,14 @@ export function loadDotEnv(dir = process.cwd()): void {
   }
 }
 
+export type ChannelSdk = 'botframework' | 'agents';
+
+function channelSdk(raw: string): ChannelSdk {
+  const value = raw.trim().toLowerCase() || 'botframework';
+  if (value !== 'botframework' && value !== 'agents') throw new ConfigError(`CHANNEL_SDK must be botframework or agents, got "${raw.trim().slice(0, 20)}"`);
+  return value;
+}
+
 function sqliteSync(raw: string): SqliteSync {
   const value = raw.trim().toUpperCase() || 'NORMAL';
   if (value !== 'NORMAL' && value !== 'FULL') throw new ConfigError(`SQLITE_SYNC must be NORMAL or FULL, got "${raw.trim().slice(0, 20)}"`);
@@ -98,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoffEmailTo: (env.HANDOFF_EMAIL_TO ?? '').trim(),
     handoffEmailFrom: (env.HANDOFF_EMAIL_FROM ?? '').trim() || 'hanna-bot@localhost',
     handoffEventChannels: (env.HANDOFF_EVENT_CHANNELS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''),
+    channelSdk: channelSdk(env.CHANNEL_SDK ?? ''),
     triageToken: (env.TRIAGE_TOKEN ?? '').trim(),
     logLevel: (env.LOG_LEVEL ?? '').trim() || 'info',
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 30, 0, 100000),

@@ -1,15 +1,14 @@
 // The HTTP shell on restify: /api/messages for Bot Framework channels and /healthz.
-import net from 'net';
 import restify from 'restify';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from './config';
-import type { ConversationService } from './conversation-service';
-import { createBotLogic, errorActivity } from './channels/botframework';
 import type { Logger } from './logging';
-import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
-import { CachingBotFrameworkAuthentication } from './channels/bf-clients';
-import { MAX_ACTIVITY_DEPTH, nestedDeeperThan } from './channels/json-depth';
-import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
+import type { ActivityJson } from './channels/activities';
+import type { ActivityAnswer } from './channels/activity-turn';
+import { createBotFrameworkShell } from './channels/botframework';
+import { registerMessagesRoute, type ChannelShell } from './channels/messages-route';
+import { createRequestLimits, type RequestLimits } from './limits';
+
+export { isLoopbackUrl } from './channels/messages-route';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** The only thing a client learns of an internal failure. */
@@ -22,7 +21,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ServerDeps {
   config: Config;
-  service: ConversationService;
+  /** One activity through the inbound pipeline (channels/activity-turn.ts): what both SDK shells run. */
+  handle: (activity: ActivityJson) => Promise<ActivityAnswer>;
   log: Logger;
   /** Rate limits shared with other public routes; made from the config when absent. */
   limits?: RequestLimits;
@@ -30,51 +30,23 @@ export interface ServerDeps {
   idleTimeoutMs?: number;
 }
 
-export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
+/** Builds a shell once, on first use; a failed build is retried on the next call. */
+function once(build: () => Promise<ChannelShell>): () => Promise<ChannelShell> {
+  let made: Promise<ChannelShell> | null = null;
+  return () => {
+    made ??= build().catch((err: unknown) => {
+      made = null;
+      throw err;
+    });
+    return made;
   };
-  const adapter = new CheckedCloudAdapter(new CachingBotFrameworkAuthentication(auth), Boolean(config.appId));
-  adapter.onTurnError = async (context, error) => {
-    // The state was not saved for the failed turn, so the conversation resumes where it was.
-    log.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
-    try {
-      await context.sendActivity(errorActivity());
-    } catch (sendErr) {
-      log.error({ err: sendErr }, 'could not send the error reply');
-    }
-  };
-  return adapter;
-}
-
-/**
- * Only a literal loopback address: 127.0.0.0/8, ::1 or "localhost". A name such as
- * 127.attacker.example is resolved by DNS and may point anywhere, so it does not count.
- */
-export function isLoopbackUrl(url: unknown): boolean {
-  if (typeof url !== 'string') return false;
-  try {
-    const host = new URL(url).hostname;
-    if (host === 'localhost' || host === '[::1]') return true;
-    return net.isIPv4(host) && host.startsWith('127.');
-  } catch {
-    return false;
-  }
 }
 
 function isDirectLineUpload(req: restify.Request): boolean {
   return req.method === 'POST' && /^\/v3\/directline\/conversations\/[^/]+\/upload$/.test((req.url ?? '').split('?')[0]);
 }
 
-/** application/json, with or without parameters (the Bot Connector adds a charset). */
-function isJson(req: restify.Request): boolean {
-  return /^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''));
-}
-
-export function createServer({ config, service, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops), idleTimeoutMs }: ServerDeps): restify.Server {
+export function createServer({ config, handle, log, limits = createRequestLimits(config.rateLimitPerMinute, config.trustProxyHops), idleTimeoutMs }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'hanna-bot', handleUncaughtExceptions: false });
   // Node's defaults let a silent or slow client hold a socket for minutes (or, idle, for ever).
   const http = server.server;
@@ -96,57 +68,13 @@ export function createServer({ config, service, log, limits = createRequestLimit
     step();
   });
 
-  const adapter = createAdapter(config, log);
-  const logic = createBotLogic(service, log, { handoffEventChannels: config.handoffEventChannels });
-
-  server.post('/api/messages', async (req, res) => {
-    // JSON only: a form or text/plain POST is what any web page can send to a local bot without CORS.
-    if (!isJson(req)) {
-      res.send(415, { error: 'The request body must be JSON: send it with Content-Type: application/json.' });
-      return;
-    }
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { error: 'The request body must be a Bot Framework activity (a JSON object with a "type").' });
-      return;
-    }
-    if (nestedDeeperThan(body, MAX_ACTIVITY_DEPTH)) {
-      res.send(400, { error: `The activity is nested too deeply (at most ${MAX_ACTIVITY_DEPTH} levels).` });
-      return;
-    }
-    const activity = body as Record<string, unknown>;
-    // Anonymous mode: never POST replies to an address the caller chose (SSRF). Only a
-    // local Emulator may receive them; anyone else gets them in the response body.
-    if (!config.appId && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
-      activity.deliveryMode = 'expectReplies';
-    }
-    try {
-      const header = String(req.headers.authorization ?? '');
-      const checked = fixActivity(activity);
-      const auth = await adapter.authenticate(checked, header);
-      // Per conversation and per user, never per address: the Bot Connector sends every Teams and
-      // Web Chat user's turns from a few addresses, and a limit there would throttle them all together.
-      const convVerdict = await limits.byConversation?.take(conversationKey(checked.channelId, checked.conversation?.id));
-      if (convVerdict && !convVerdict.ok) return sendTooMany(res, convVerdict, 'conversation');
-      const userVerdict = await limits.byUser?.take(conversationKey(checked.channelId, checked.from?.id));
-      if (userVerdict && !userVerdict.ok) return sendTooMany(res, userVerdict, 'user');
-      const invoke = await adapter.runAuthenticated(auth, checked, logic);
-      if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
-      else res.send(invoke?.status ?? 200);
-    } catch (err) {
-      if (err instanceof Unauthorized) {
-        const address = clientAddress(req, limits.trustProxyHops);
-        log.warn({ reason: err.message, address }, 'unauthorized request');
-        if (res.headersSent) return;
-        const failures = await limits.authFailures?.take(address);
-        if (failures && !failures.ok) return sendTooMany(res, failures, 'address');
-        res.send(401, { error: 'Unauthorized: a valid Bot Framework channel token is required.' });
-        return;
-      }
-      log.error({ err }, 'request failed');
-      if (!res.headersSent) res.send(400, { error: 'The activity could not be processed.' });
-    }
-  });
+  const botFramework = once(async () => createBotFrameworkShell(config, log, handle));
+  // The Agents SDK is imported on first use: it brings a second msal-node (memory, issue 15).
+  const agents = once(async () => (require('./channels/agents') as typeof import('./channels/agents')).createAgentsShell(config, log, handle));
+  const routeDeps = { config, log, limits };
+  registerMessagesRoute(server, '/api/messages', config.channelSdk === 'agents' ? agents : botFramework, routeDeps);
+  registerMessagesRoute(server, '/api/agents/messages', agents, routeDeps);
+  if (config.channelSdk === 'agents') agents().catch((err) => log.error({ err }, 'the Agents SDK shell could not be loaded'));
 
   // restify 12: a handler without `next` must be async
   server.get('/healthz', async (_req, res) => {

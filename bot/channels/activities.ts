@@ -1,10 +1,60 @@
-// Maps the core's channel-neutral replies to Bot Framework message activities.
-import { ActionTypes, ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+// The Activity JSON every shell speaks (Bot Framework, Agents SDK, Direct Line: one schema),
+// as plain types, and the mapping of the core's channel-neutral replies to message activities.
+// No SDK types here: framework types stay in their own channel folder.
 import type { Reply } from '../core/types';
 
-export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
-  const activity: Partial<Activity> = {
-    type: ActivityTypes.Message,
+export interface ChannelAccountJson {
+  id: string;
+  name?: string;
+  role?: string;
+  [field: string]: unknown;
+}
+
+export interface AttachmentJson {
+  contentType: string;
+  content?: unknown;
+  contentUrl?: string;
+  name?: string;
+}
+
+export interface CardActionJson {
+  type: string;
+  title: string;
+  value: string;
+}
+
+/** An activity of the Bot Framework / Direct Line v3 schema, reduced to the fields this bot reads or writes. */
+export interface ActivityJson {
+  type?: string;
+  id?: string;
+  name?: string;
+  timestamp?: string | Date;
+  channelId?: string;
+  serviceUrl?: string;
+  conversation?: { id: string; [field: string]: unknown };
+  from?: ChannelAccountJson;
+  recipient?: ChannelAccountJson;
+  text?: string;
+  textFormat?: string;
+  speak?: string;
+  inputHint?: string;
+  locale?: string;
+  suggestedActions?: { to: string[]; actions: CardActionJson[] };
+  attachments?: AttachmentJson[];
+  entities?: { type: string; [field: string]: unknown }[];
+  value?: unknown;
+  channelData?: unknown;
+  replyToId?: string;
+  deliveryMode?: string;
+  membersAdded?: ChannelAccountJson[];
+}
+
+export const MESSAGE = 'message';
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+export function toActivity(reply: Reply, locale?: string): ActivityJson {
+  const activity: ActivityJson = {
+    type: MESSAGE,
     text: markdownLineBreaks(reply.text),
     textFormat: 'markdown',
     // The card's content is also in `text`; speak lets voice and text-only clients read it.
@@ -15,11 +65,11 @@ export function toActivity(reply: Reply, locale?: string): Partial<Activity> {
   if (reply.suggestedActions && reply.suggestedActions.length > 0) {
     activity.suggestedActions = {
       to: [],
-      actions: reply.suggestedActions.map((a) => ({ type: ActionTypes.ImBack, title: a.title, value: a.value })),
+      actions: reply.suggestedActions.map((a) => ({ type: 'imBack', title: a.title, value: a.value })),
     };
   }
-  const files = (reply.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, contentUrl: a.contentUrl }));
-  const cards = reply.card ? [CardFactory.adaptiveCard(reply.card)] : [];
+  const files: AttachmentJson[] = (reply.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, contentUrl: a.contentUrl }));
+  const cards: AttachmentJson[] = reply.card ? [{ contentType: ADAPTIVE_CARD, content: reply.card }] : [];
   if (cards.length + files.length > 0) activity.attachments = [...cards, ...files];
   return activity;
 }

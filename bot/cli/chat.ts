@@ -1,13 +1,11 @@
 // `hanna chat`: the same bot in the terminal. Interactive with a prompt, or line by line
 // from piped stdin. Type a button's number to press it.
 import readline from 'readline';
-import { createCoreDeps } from '../app';
+import { createCore } from '../app';
 import { loadConfigForCommand } from '../config';
-import { ConversationService } from '../conversation-service';
 import type { Reply } from '../core/types';
-import { createHandoff } from '../handoff';
+import type { Inbound } from '../inbound/pipeline';
 import { createLogger } from '../logging';
-import { createStorage, MemoryDocumentStore } from '../storage';
 
 // One terminal session is one conversation; its id keeps tickets from different sessions apart.
 const REF = { channelId: 'terminal', conversationId: `terminal-${process.pid}-${Date.now()}`, userId: 'terminal-user' };
@@ -35,22 +33,18 @@ export function renderReplies(replies: Reply[]): { text: string; buttons: string
 export async function chat(): Promise<number> {
   const config = loadConfigForCommand();
   if (!config) return 2;
-  // The conversation lives only as long as the session; tickets go to the configured store
+  // The same composition root as `serve`: the ticket limit, logging and error replies of every
+  // shell. The conversation lives only as long as the session; tickets go to the configured store
   // (and, with SMTP_URL, out by e-mail) exactly as from the server.
-  const deps = createCoreDeps();
-  const store = createStorage(config.storageUrl);
-  const handoff = createHandoff(config, { storage: store.storage, kb: deps.kb, log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
-  await handoff.start();
-  const service = new ConversationService(deps, new MemoryDocumentStore(), handoff.runEffect);
+  const core = createCore(config, { log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), ephemeralConversations: true });
   try {
-    return await converse(service);
+    return await converse(core.inbound);
   } finally {
-    await handoff.stop();
-    await store.close();
+    await core.close();
   }
 }
 
-async function converse(service: ConversationService): Promise<number> {
+async function converse(inbound: Inbound): Promise<number> {
   const interactive = process.stdin.isTTY === true;
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   let buttons: string[] = [];
@@ -60,7 +54,7 @@ async function converse(service: ConversationService): Promise<number> {
     console.log(r.text);
   };
 
-  show((await service.join(REF)).replies);
+  show((await inbound.join(REF)).replies);
   if (interactive) {
     console.log('(type a message, a button number, or Ctrl+D to leave)');
     rl.setPrompt('> ');
@@ -71,11 +65,8 @@ async function converse(service: ConversationService): Promise<number> {
     if (!interactive) console.log(`> ${typed}`);
     const n = Number(typed);
     const text = Number.isInteger(n) && n >= 1 && n <= buttons.length ? buttons[n - 1] : typed;
-    try {
-      show((await service.message(REF, { text, channel: 'terminal' })).replies);
-    } catch (err) {
-      console.error(`(error: ${(err as Error).message})`);
-    }
+    // A failed turn is answered by the pipeline (a bilingual apology) and logged there.
+    show((await inbound.message({ ref: REF, text })).replies);
     if (interactive) rl.prompt();
   }
   return 0;

@@ -65,4 +65,3 @@ export { OutboxWorker, retryDelay, OUTBOX_DEFAULTS, type OutboxOptions } from '.
 export { createSmtpMailer, type Mailer } from './transport';
 export { createTicketEffectRunner } from './effects';
 export { ticketFiledReply, CARELINE } from './reply';
-export { handoffInitiation } from './bf-event';

@@ -1,11 +1,11 @@
-import { startBot, message, post, texts, buttons, type RunningBot } from '../helpers/bot-server';
+import { startBot, message, post, texts, buttons, SDKS, type RunningBot } from '../helpers/bot-server';
 import { createCoreDeps } from '../../bot/app';
 import type { CoreDeps } from '../../bot/core';
 
-describe('Bot Framework endpoint on restify', () => {
+describe.each(SDKS)('the Bot Framework protocol endpoint on restify (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot();
+    bot = await startBot({ CHANNEL_SDK: sdk });
   });
   afterAll(async () => bot.stop());
 
@@ -30,7 +30,7 @@ describe('Bot Framework endpoint on restify', () => {
   });
 
   test('state carries across requests of one conversation: a quote waits for the wage', async () => {
-    const conv = 'conv-quote-carry';
+    const conv = `conv-quote-carry-${sdk}`;
     await post(bot.url, message('hello', conv));
     const first = await post(bot.url, message('Calculate my contribution', conv));
     expect(texts(first.json.activities)).toMatch(/wage/i);
@@ -44,7 +44,7 @@ describe('Bot Framework endpoint on restify', () => {
   });
 
   test('another user in the same conversation id has a separate state', async () => {
-    const conv = 'conv-two-users';
+    const conv = `conv-two-users-${sdk}`;
     await post(bot.url, message('hai', conv, 'alice'));
     await post(bot.url, message('Kira caruman saya', conv, 'alice'));
     const bob = await post(bot.url, message('2500', conv, 'bob'));
@@ -89,7 +89,7 @@ describe('Bot Framework endpoint on restify', () => {
   });
 });
 
-describe('a failing turn', () => {
+describe.each(SDKS)('a failing turn (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   let failNext = false;
   beforeAll(async () => {
@@ -104,12 +104,12 @@ describe('a failing turn', () => {
         classify: (text) => real.understander.classify(text),
       },
     };
-    bot = await startBot({}, deps);
+    bot = await startBot({ CHANNEL_SDK: sdk }, deps);
   });
   afterAll(async () => bot.stop());
 
   test('gets a polite bilingual apology and the conversation state survives', async () => {
-    const conv = 'conv-fail';
+    const conv = `conv-fail-${sdk}`;
     await post(bot.url, message('hai', conv));
     await post(bot.url, message('Kira caruman saya', conv));
     failNext = true;

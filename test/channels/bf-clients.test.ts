@@ -3,8 +3,8 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { Activity } from 'botbuilder';
-import { BoundedCache, CachingBotFrameworkAuthentication, CLIENT_CACHE_SIZE } from '../../bot/channels/bf-clients';
-import { startBot, message, post, type RunningBot } from '../helpers/bot-server';
+import { BoundedCache, CachingBotFrameworkAuthentication, CLIENT_CACHE_SIZE } from '../../bot/channels/botframework/clients';
+import { startBot, message, post, SDKS, type RunningBot } from '../helpers/bot-server';
 
 function activityFor(serviceUrl: string): Activity {
   return { ...message('hi'), deliveryMode: undefined, serviceUrl } as unknown as Activity;
@@ -40,7 +40,7 @@ describe('client cache (anonymous mode)', () => {
   });
 });
 
-describe('replies posted to a local Emulator', () => {
+describe.each(SDKS)('replies posted to a local Emulator (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   let emulator: http.Server;
   const received: string[] = [];
@@ -55,7 +55,7 @@ describe('replies posted to a local Emulator', () => {
       });
     });
     await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
-    bot = await startBot();
+    bot = await startBot({ CHANNEL_SDK: sdk });
   });
   afterAll(async () => {
     await bot.stop();

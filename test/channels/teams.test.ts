@@ -3,16 +3,16 @@
 import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
-import type { Activity } from 'botbuilder';
+import type { ActivityJson } from '../../bot/channels/activities';
 import { buildTeamsPackage } from '../../scripts/teams/package';
 import { readZip, writeZip } from '../../scripts/teams/zip';
 import { crc32 } from '../../scripts/teams/crc32';
 import { pngSize } from '../../scripts/teams/png';
-import { messageText } from '../../bot/channels/botframework';
+import { messageText } from '../../bot/channels/activity-turn';
 import { createCoreDeps } from '../../bot/app';
 import { runTurn, welcome, type CoreDeps } from '../../bot/core';
 import type { ConversationState, Reply } from '../../bot/core/types';
-import { startBot, message, post, texts, type RunningBot } from '../helpers/bot-server';
+import { startBot, message, post, texts, SDKS, type RunningBot } from '../helpers/bot-server';
 
 const APP_ID = '8f0c1d2e-3a4b-4c5d-8e6f-0a1b2c3d4e5f';
 const ENV = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://bot.example.com/', STORAGE_URL: 'memory:' };
@@ -78,14 +78,14 @@ test('zip entries round-trip with the standard CRC-32', () => {
 });
 
 describe('Teams @mentions', () => {
-  const teamsMessage = (text: string, entities: Activity['entities']): Partial<Activity> => ({
+  const teamsMessage = (text: string, entities: ActivityJson['entities']): ActivityJson => ({
     type: 'message',
     channelId: 'msteams',
     text,
     entities,
     recipient: { id: '28:bot-id', name: 'Hanna' },
     from: { id: '29:user', name: 'Aminah' },
-    conversation: { id: 'a:1', conversationType: 'groupChat' } as Activity['conversation'],
+    conversation: { id: 'a:1', conversationType: 'groupChat' },
   });
   const mention = (id: string, name: string) => ({ type: 'mention', mentioned: { id, name }, text: `<at>${name}</at>` });
 
@@ -99,17 +99,17 @@ describe('Teams @mentions', () => {
     expect(messageText(teamsMessage('<at>Hanna</at> <at>Ali</at> lupa kata laluan', [mention('28:bot-id', 'Hanna'), mention('29:ali', 'Ali')]))).toBe('lupa kata laluan');
   });
 
-  describe('over /api/messages', () => {
+  describe.each(SDKS)('over /api/messages (CHANNEL_SDK=%s)', (sdk) => {
     let bot: RunningBot;
     beforeAll(async () => {
-      bot = await startBot({}, createCoreDeps());
+      bot = await startBot({ CHANNEL_SDK: sdk }, createCoreDeps());
     });
     afterAll(async () => bot.stop());
 
     test('a Teams message with the mention gets the same answer as without it', async () => {
-      const plain = await post(bot.url, message('lupa kata laluan', 'plain-1'));
+      const plain = await post(bot.url, message('lupa kata laluan', `plain-1-${sdk}`));
       const teams = {
-        ...message('<at>Hanna</at> lupa kata laluan', 'teams-1'),
+        ...message('<at>Hanna</at> lupa kata laluan', `teams-1-${sdk}`),
         channelId: 'msteams',
         entities: [mention('hanna-bot', 'Hanna')],
       };

@@ -5,7 +5,8 @@ import os from 'os';
 import path from 'path';
 import { SqliteStorage } from '../../bot/storage';
 import { TicketStore } from '../../bot/tickets';
-import { GOOD_ANSWERS, MYKAD_DIGITS, referenceIn } from './helpers';
+import { createLimiter, LIMITS } from '../../bot/limits';
+import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, referenceIn } from './helpers';
 
 test('a ticket filed in the terminal is in the SQLite store named by STORAGE_URL', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-chat-'));
@@ -34,6 +35,33 @@ test('a ticket filed in the terminal is in the SQLite store named by STORAGE_URL
     } finally {
       storage.close();
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test('the terminal shares the server\'s ticket limit: a filer over the daily limit gets no ticket', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-chat-limit-'));
+  const file = path.join(dir, 'hanna.db');
+  try {
+    // The terminal's user has filed LIMITS.ticketsPerAddressPerDay tickets today (in other sessions).
+    const storage = new SqliteStorage(file);
+    const filings = createLimiter({ kind: 'sqlite', db: storage.database }, { name: 'ticket-filings', points: LIMITS.ticketsPerAddressPerDay, durationSeconds: 24 * 60 * 60 });
+    for (let i = 0; i < LIMITS.ticketsPerAddressPerDay; i++) await filings.take('user/terminal/terminal-user');
+    storage.close();
+
+    const root = path.resolve(__dirname, '../..');
+    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file'].join('\n') + '\n';
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
+      cwd: root,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, STORAGE_URL: `sqlite:${file}`, SMTP_URL: '', HANDOFF_EMAIL_TO: '', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '30' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Too many tickets have been filed from this network today|Terlalu banyak tiket telah difailkan/);
+    expect(r.stdout).not.toMatch(REFERENCE);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

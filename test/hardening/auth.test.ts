@@ -3,8 +3,8 @@
 // server keeps answering. Nothing here may need the network (login.botframework.com).
 import crypto from 'crypto';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { startBot, message, post, type RunningBot } from '../helpers/bot-server';
-import { CheckedCloudAdapter, tokenShapeProblem } from '../../bot/channels/bf-auth';
+import { startBot, message, post, SDKS, type RunningBot } from '../helpers/bot-server';
+import { CheckedCloudAdapter, tokenShapeProblem } from '../../bot/channels/botframework/auth';
 
 const APP_ID = '5f0c9a52-2f6b-4d8e-9a52-000000000001';
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -19,10 +19,10 @@ const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }
 const rsHead = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'not-a-microsoft-key', x5t: 'not-a-microsoft-key' })}.${b64(claims)}`;
 const rs256 = `${rsHead}.${crypto.sign('sha256', Buffer.from(rsHead), privateKey).toString('base64url')}`;
 
-describe('authentication with MicrosoftAppId set', () => {
+describe.each(SDKS)('authentication with MicrosoftAppId set (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-these-tests' });
+    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-these-tests', CHANNEL_SDK: sdk });
   });
   afterAll(async () => bot.stop());
 
@@ -54,10 +54,10 @@ describe('authentication with MicrosoftAppId set', () => {
   });
 });
 
-describe('failed authentication is rate-limited per address', () => {
+describe.each(SDKS)('failed authentication is rate-limited per address (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   beforeAll(async () => {
-    bot = await startBot({ MicrosoftAppId: APP_ID, RATE_LIMIT_PER_MINUTE: '3' });
+    bot = await startBot({ MicrosoftAppId: APP_ID, RATE_LIMIT_PER_MINUTE: '3', CHANNEL_SDK: sdk });
   });
   afterAll(async () => bot.stop());
 

@@ -4,6 +4,10 @@ import { readConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logging';
 import type { CoreDeps } from '../../bot/core';
 
+/** The SDK shells that can serve /api/messages (CHANNEL_SDK): the conversation tests run against each. */
+export const SDKS = ['botframework', 'agents'] as const;
+export type Sdk = (typeof SDKS)[number];
+
 export interface RunningBot {
   app: App;
   url: string;

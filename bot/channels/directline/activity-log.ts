@@ -1,19 +1,19 @@
 // A Direct Line conversation's activities, kept in the shared DocumentStore so that
 // watermarks and a reloaded page's history survive restarts and work across instances.
 // Bounded: only the newest MAX_ACTIVITIES are kept.
-import type { Activity } from 'botbuilder';
 import { ACTIVITY_LOG_RETRY, ConflictError, transact, type DocumentStore } from '../../storage';
+import type { ActivityJson } from '../activities';
 
 export const MAX_ACTIVITIES = 200;
 
 /** The clientActivityID Web Chat puts on a message and keeps on its retries. */
-export function clientActivityId(activity: Partial<Activity>): string | undefined {
+export function clientActivityId(activity: ActivityJson): string | undefined {
   const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /** An activity as Direct Line returns it (ids and timestamps assigned by the log). */
-export type LoggedActivity = Partial<Activity> & { id: string; timestamp: string };
+export type LoggedActivity = ActivityJson & { id: string; timestamp: string };
 
 export interface ConversationLog {
   conversationId: string;
@@ -65,7 +65,7 @@ export class ActivityLog {
   }
 
   /** Appends activities in order, giving each an id and a timestamp; retries on eTag conflicts. */
-  async append(conversationId: string, activities: Partial<Activity>[]): Promise<LoggedActivity[]> {
+  async append(conversationId: string, activities: ActivityJson[]): Promise<LoggedActivity[]> {
     const outcome = await this.appendUnlessSeen(conversationId, activities, undefined);
     return outcome.added;
   }
@@ -77,7 +77,7 @@ export class ActivityLog {
    */
   async appendUnlessSeen(
     conversationId: string,
-    activities: Partial<Activity>[],
+    activities: ActivityJson[],
     seen: { from: string; clientActivityId: string } | undefined,
   ): Promise<{ added: LoggedActivity[]; existing?: LoggedActivity }> {
     const key = logKey(conversationId);

@@ -1,13 +1,13 @@
 // What a Direct Line client may post, reduced to what the bot needs. The sender is always
 // the token's user, whatever the client claims, so one visitor cannot speak as another.
-import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
+import { MESSAGE, type ActivityJson } from '../activities';
 import { MAX_VALUE_DEPTH, nestedDeeperThan } from '../json-depth';
 
 export const MAX_TEXT_CHARS = 2000;
 const MAX_VALUE_JSON = 4096;
 
 export type Inbound =
-  | { kind: 'message'; activity: Partial<Activity>; text: string; value?: unknown }
+  | { kind: 'message'; activity: ActivityJson; text: string; value?: unknown }
   | { kind: 'ignored' }
   | { kind: 'invalid'; message: string };
 
@@ -25,7 +25,7 @@ export function clientChannelData(raw: unknown): Record<string, string> | undefi
 export function parseInbound(body: unknown, conversationId: string, userId: string): Inbound {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'invalid', message: 'The body must be an activity (a JSON object).' };
   const raw = body as Record<string, unknown>;
-  if (raw.type !== ActivityTypes.Message) return { kind: 'ignored' };
+  if (raw.type !== MESSAGE) return { kind: 'ignored' };
   const text = typeof raw.text === 'string' ? raw.text : '';
   if (text.length > MAX_TEXT_CHARS) return { kind: 'invalid', message: `The message is longer than ${MAX_TEXT_CHARS} characters.` };
   let value: unknown;
@@ -37,11 +37,11 @@ export function parseInbound(body: unknown, conversationId: string, userId: stri
     value = raw.value;
   }
   if (text.trim() === '' && value === undefined) return { kind: 'invalid', message: 'The message has no text.' };
-  const activity: Partial<Activity> = {
-    type: ActivityTypes.Message,
+  const activity: ActivityJson = {
+    type: MESSAGE,
     channelId: 'webchat',
-    conversation: { id: conversationId } as Activity['conversation'],
-    from: { id: userId, name: '', role: RoleTypes.User },
+    conversation: { id: conversationId },
+    from: { id: userId, name: '', role: 'user' },
     text,
     textFormat: 'plain',
   };

@@ -1,13 +1,13 @@
 // The part of the Direct Line 3.0 protocol that the unmodified official Web Chat client uses,
 // served by this bot itself: no Azure, no Direct Line secret in the page. Conversations run
-// through the same ConversationService as /api/messages.
+// through the same inbound pipeline as /api/messages.
 import type restify from 'restify';
-import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
-import type { ConversationRef, ConversationService } from '../../conversation-service';
-import { logTurn, type Logger } from '../../logging';
 import type { DocumentStore } from '../../storage';
-import { errorActivity } from '../botframework';
-import { localeFor, toActivity } from '../activities';
+import type { ConversationRef } from '../../conversation-service';
+import type { Logger } from '../../logging';
+import type { Inbound } from '../../inbound/pipeline';
+import { localeFor, toActivity, type ActivityJson } from '../activities';
+import { handoffInitiation } from '../handoff-event';
 import { ActivityLog, clientActivityId, since, type LoggedActivity } from './activity-log';
 import { KeyedQueue, QueueFull } from './keyed-queue';
 import { parseInbound } from './inbound';
@@ -24,7 +24,7 @@ export const CHANNEL_ID = 'webchat';
 export const BOT_ID = 'hanna-bot';
 
 export interface DirectLineDeps {
-  service: ConversationService;
+  inbound: Inbound;
   storage: DocumentStore;
   /** HMAC key of the tokens; empty = a random key per process (one instance only). */
   secret: string;
@@ -72,12 +72,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const store = {
     get: (conv: string) => activityLog.get(conv),
     open: (conv: string, user: string) => activityLog.open(conv, user),
-    append: async (conv: string, activities: Partial<Activity>[]) => {
+    append: async (conv: string, activities: ActivityJson[]) => {
       const added = await activityLog.append(conv, activities);
       feed.notify(conv);
       return added;
     },
-    appendUnlessSeen: async (conv: string, activities: Partial<Activity>[], seen: { from: string; clientActivityId: string } | undefined) => {
+    appendUnlessSeen: async (conv: string, activities: ActivityJson[], seen: { from: string; clientActivityId: string } | undefined) => {
       const outcome = await activityLog.appendUnlessSeen(conv, activities, seen);
       if (outcome.added.length > 0) feed.notify(conv);
       return outcome;
@@ -92,7 +92,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     deps.streams === false
       ? null
       : attachStreams(server.server, { tokens, store: activityLog, feed, log: deps.log, clock, originAllowed: allowOrigin, trustProxyHops: deps.limits?.trustProxyHops ?? 0 });
-  const bot = { id: BOT_ID, name: deps.botName, role: RoleTypes.Bot };
+  const bot = { id: BOT_ID, name: deps.botName, role: 'bot' };
 
   /** The token's claims, or null after answering 401/403 (and, with a path id, a mismatch). */
   const authorize = (req: Req, res: Res): TokenClaims | null => {
@@ -128,13 +128,13 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     return body;
   };
 
-  const botActivities = (replies: Partial<Activity>[], claims: TokenClaims, replyToId?: string): Partial<Activity>[] =>
+  const botActivities = (replies: ActivityJson[], claims: TokenClaims, replyToId?: string): ActivityJson[] =>
     replies.map((a) => ({
       ...a,
       channelId: CHANNEL_ID,
-      conversation: { id: claims.conv } as Activity['conversation'],
+      conversation: { id: claims.conv },
       from: bot,
-      recipient: { id: claims.user, name: '', role: RoleTypes.User },
+      recipient: { id: claims.user, name: '', role: 'user' },
       ...(replyToId ? { replyToId } : {}),
     }));
 
@@ -181,7 +181,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     if (!(await withinLimits(req, res, { limiter: deps.limits?.conversationStart ?? null, conv: claims.conv }))) return;
     const { created } = await store.open(claims.conv, claims.user);
     if (created) {
-      const turn = await deps.service.join(ref(claims));
+      const turn = await deps.inbound.join(ref(claims));
       await store.append(claims.conv, botActivities(turn.replies.map((r) => toActivity(r)), claims));
     }
     ok(res, created ? 201 : 200, conversationBody(claims, req));
@@ -223,7 +223,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
     let echoId: string;
     try {
-      echoId = await postMessage(req, claims, inbound.activity, inbound.text || valueText(inbound.value), inbound.value);
+      echoId = await postMessage(req, claims, inbound.activity, inbound.text, inbound.value);
     } catch (err) {
       if (err instanceof QueueFull) return fail(res, 429, 'TooManyRequests', 'Too many messages are waiting in this conversation. Please wait a moment.');
       throw err;
@@ -232,7 +232,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   });
 
   /** Logs the user's message (once, whatever the retries), runs its turn and logs the replies; the echo's id. */
-  const postMessage = (req: Req, claims: TokenClaims, activity: Partial<Activity>, text: string, value: unknown, attachment?: MessageAttachment): Promise<string> => {
+  const postMessage = (req: Req, claims: TokenClaims, activity: ActivityJson, text: string, value: unknown, attachment?: MessageAttachment): Promise<string> => {
     const clientId = clientActivityId(activity);
     return turns.run(claims.conv, async () => {
       // A retry of a message already logged (same clientActivityID): its id again, nothing run twice.
@@ -256,24 +256,14 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     post: (req, claims, echo, text, attachment) => postMessage(req, claims, echo, text, undefined, attachment),
   });
 
-  const runTurn = async (conversation: ConversationRef, text: string, value: unknown, echo: LoggedActivity, claims: TokenClaims, attachment?: MessageAttachment): Promise<Partial<Activity>[]> => {
-    const started = Date.now();
-    try {
-      const turn = await deps.service.message(conversation, { text, value, channel: CHANNEL_ID, ...(attachment ? { attachment } : {}) });
-      logTurn(deps.log, { conversation: claims.conv, channel: CHANNEL_ID, text, started }, turn.meta, turn.loggableText);
-      return botActivities(turn.replies.map((r) => toActivity(r, localeFor(turn.meta.lang))), claims, echo.id);
-    } catch (err) {
-      // The state was not saved for the failed turn, so the conversation resumes where it was.
-      deps.log.error({ err, conversation: claims.conv }, 'turn failed');
-      return botActivities([{ ...errorActivity(), type: ActivityTypes.Message }], claims, echo.id);
-    }
+  /** The turn through the inbound pipeline; its replies (and handoff event, where configured) as Direct Line activities. */
+  const runTurn = async (conversation: ConversationRef, text: string, value: unknown, echo: LoggedActivity, claims: TokenClaims, attachment?: MessageAttachment): Promise<ActivityJson[]> => {
+    const result = await deps.inbound.message({ ref: conversation, text, value, ...(attachment ? { attachment } : {}) });
+    const replies = botActivities(result.replies.map((r) => toActivity(r, result.lang ? localeFor(result.lang) : undefined)), claims, echo.id);
+    if (!result.handoff) return replies;
+    const event = handoffInitiation({ id: echo.id, channelId: CHANNEL_ID, conversation: { id: claims.conv }, from: echo.from, recipient: bot }, result.handoff, clock());
+    return [...replies, event];
   };
 
   return { close: () => streams?.close() };
-}
-
-/** Submit data from an Adaptive Card: the text of a pressed action, if any. */
-function valueText(value: unknown): string {
-  if (value && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') return (value as { text: string }).text;
-  return '';
 }

@@ -2,7 +2,7 @@
 // postMessageWithAttachments: an "activity" JSON part and "file" parts). The first file goes to the turn as the
 // message's attachment and is dropped with it: the activity log keeps only its name and size, never its content.
 import type restify from 'restify';
-import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
+import { MESSAGE, type ActivityJson } from '../activities';
 import type { MessageAttachment } from '../../core/types';
 import { MAX_UPLOAD_BYTES, safeFileName } from '../../core/textfile-reply';
 import { clientChannelData, MAX_TEXT_CHARS } from './inbound';
@@ -28,7 +28,7 @@ export interface UploadContext {
   fail(res: Res, status: number, code: string, message: string): void;
   ok(res: Res, status: number, body: unknown): void;
   /** Logs the echo, runs the turn with the file and logs the replies; resolves to the echo's id. */
-  post(req: Req, claims: TokenClaims, echo: Partial<Activity>, text: string, attachment: MessageAttachment): Promise<string>;
+  post(req: Req, claims: TokenClaims, echo: ActivityJson, text: string, attachment: MessageAttachment): Promise<string>;
 }
 
 /** The client's activity part, reduced to its text, locale and Web Chat's matching ids. */
@@ -86,11 +86,11 @@ export function registerUpload(server: restify.Server, ctx: UploadContext): void
     const name = file.filename ?? 'file';
     const contentType = file.contentType.split(';')[0].trim();
     // The echo Web Chat shows: the file's name and size only (size in channelData, where Web Chat reads it).
-    const echo: Partial<Activity> = {
-      type: ActivityTypes.Message,
+    const echo: ActivityJson = {
+      type: MESSAGE,
       channelId: 'webchat',
-      conversation: { id: claims.conv } as Activity['conversation'],
-      from: { id: claims.user, name: '', role: RoleTypes.User },
+      conversation: { id: claims.conv },
+      from: { id: claims.user, name: '', role: 'user' },
       text: activityPart.text,
       textFormat: 'plain',
       attachments: [{ contentType, name: safeFileName(name) }],

@@ -3,36 +3,12 @@
 // fetch signing keys and login.botframework.com cannot be reached, and it console.errors every
 // rejection. Here a request is authenticated first, with a local shape check that rejects
 // unsigned and non-RSA tokens without any network call and a time limit on the key fetch.
+import { AUTH_TIMEOUT_MS, requireTokenShape, tokenShapeProblem, Unauthorized, withTimeout } from '../channel-auth';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 
 type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
-/** Bot Framework and Entra ID sign channel tokens with RSA; botbuilder accepts only these. */
-const ALGORITHMS = new Set(['RS256', 'RS384', 'RS512']);
-export const AUTH_TIMEOUT_MS = 5000;
-
-export class Unauthorized extends Error {}
-
-/** Why a bearer header cannot be a channel token, or null if it has the right shape. */
-export function tokenShapeProblem(header: string): string | null {
-  const m = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(header.trim());
-  if (!m) return 'not a signed bearer JWT';
-  let alg: unknown;
-  try {
-    alg = (JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as { alg?: unknown }).alg;
-  } catch {
-    return 'unreadable token header';
-  }
-  return typeof alg === 'string' && ALGORITHMS.has(alg) ? null : `algorithm ${typeof alg === 'string' ? alg.slice(0, 10) : 'missing'} not accepted`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Unauthorized(`token could not be verified within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+export { AUTH_TIMEOUT_MS, tokenShapeProblem, Unauthorized };
 
 /** The timestamp fixes CloudAdapter.process applies before a turn (validateAndFixActivity). */
 export function fixActivity(body: Record<string, unknown>): Activity {
@@ -58,11 +34,7 @@ export class CheckedCloudAdapter extends CloudAdapter {
 
   /** Throws Unauthorized (reason in the message) unless the request carries a valid channel token. */
   async authenticate(activity: Activity, header: string): Promise<AuthResult> {
-    if (this.authRequired) {
-      if (!header) throw new Unauthorized('no Authorization header');
-      const problem = tokenShapeProblem(header);
-      if (problem) throw new Unauthorized(problem);
-    }
+    if (this.authRequired) requireTokenShape(header);
     try {
       return await withTimeout(this.auth.authenticateRequest(activity, header), this.timeoutMs);
     } catch (err) {
