@@ -1,11 +1,10 @@
 // Framework types stay in their channel folder (issue 14): botbuilder only under
-// bot/channels/botframework/, the Agents SDK only under bot/channels/agents/. The store types
-// (Storage, StoreItems, MemoryStorage) are allowed elsewhere until our own DocumentStore replaces them.
+// bot/channels/botframework/, the Agents SDK only under bot/channels/agents/. The application's
+// store is our own DocumentStore (bot/storage/), so no botbuilder type is needed anywhere else.
 import fs from 'fs';
 import path from 'path';
 
 const BOT = path.resolve(__dirname, '../../bot');
-const STORE_TYPES = new Set(['Storage', 'StoreItems', 'MemoryStorage']);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -34,10 +33,10 @@ test('the source tree is where this test expects it', () => {
   expect(files.map(rel)).toEqual(expect.arrayContaining(['channels/botframework/shell.ts', 'channels/agents/shell.ts', 'inbound/pipeline.ts']));
 });
 
-test('botbuilder (beyond the store types) is imported only under bot/channels/botframework/', () => {
+test('botbuilder is imported only under bot/channels/botframework/', () => {
   const outside = files
     .filter((f) => !rel(f).startsWith('channels/botframework/'))
-    .flatMap((f) => imports(f).filter((i) => i.module.startsWith('botbuilder') && i.names.some((n) => !STORE_TYPES.has(n))).map((i) => `${rel(f)}: ${i.names.join(', ')}`));
+    .flatMap((f) => imports(f).filter((i) => i.module.startsWith('botbuilder')).map((i) => `${rel(f)}: ${i.names.join(', ')}`));
   expect(outside).toEqual([]);
 });
 
