@@ -13,6 +13,7 @@ import { createRequestLimits, limiterBackendFor, limitTickets } from './limits';
 import { createStorage, retentionPolicy, type ClosableStorage } from './storage';
 import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
 import { registerTriageRoutes } from './triage';
+import { CONVERSATION_MARK_PREFIX, InsightsRecorder, REVIEW_PREFIX, ReviewQueue } from './insights';
 import type restify from 'restify';
 
 export interface App {
@@ -22,11 +23,17 @@ export interface App {
   log: Logger;
   /** Tickets, the effect runner that files them, and the e-mail outbox worker. */
   handoff: Handoff;
+  /** The console's recorder: turns arrive through the conversation service; channels send 👍/👎 to recordFeedback. */
+  insights: InsightsRecorder;
   close(): Promise<void>;
 }
 
-/** Documents holding what visitors typed, deleted RETENTION_DAYS after their last write. Tickets, outbox and counters are not among them. */
-export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
+/**
+ * Documents holding what visitors typed (or which conversation did what), deleted RETENTION_DAYS after their last
+ * write: conversation state, activity logs, the not-understood queue and the console's conversation markers.
+ * Tickets, outbox and counters are not among them.
+ */
+export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX, REVIEW_PREFIX, CONVERSATION_MARK_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
   return { understander: createUnderstander(), kb: loadKnowledgeBase() };
@@ -55,21 +62,28 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     log.warn({ err }, 'rate limit store unavailable; request allowed'),
   );
   // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day.
-  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock);
+  const insights = new InsightsRecorder(store.storage, {
+    classify: (text) => deps.understander.classify(text),
+    onError: (err) => log.warn({ err }, 'insights: could not record'),
+  });
+  const service = new ConversationService(deps, store.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock, insights.observe);
   const server = createServer({ config, service, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, service, storage: store.storage, log, limits });
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits });
+  const staffConsole = { store: store.storage, review: new ReviewQueue(store.storage), insights };
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole });
   return {
     server,
     service,
     store,
     log,
     handoff,
+    insights,
     async close() {
       webChannel.close(); // open WebSocket streams would keep server.close() waiting
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handoffReady;
       await handoff.stop();
+      await insights.flush();
       await store.close();
     },
   };
