@@ -3,7 +3,7 @@
 // bot did not understand. Events are written in batches, one transaction per batch, in the
 // background: a turn never waits for them, and under load many events share one write.
 import crypto from 'crypto';
-import { redact, type Classification, type Lang, type Ranked } from '../../intents';
+import { INTENT_IDS, redact, type Classification, type Lang, type Ranked } from '../../intents';
 import type { ConversationRef, HandledTurn, TurnObserver } from '../conversation-service';
 import type { TurnOutcome } from '../core/types';
 import { transact, type Doc, type Docs, type DocumentStore, type RetryPolicy } from '../storage';
@@ -20,6 +20,8 @@ const MAX_BATCH = 200;
 const MAX_ANSWER_IDS = 300;
 const INSIGHTS_RETRY: RetryPolicy = { attempts: 20, baseMs: 5, capMs: 250, serial: true };
 const KEY_WORD = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** Counted as "what employers ask": a form's own steps (intent = the form's id, e.g. "escalation") are not. */
+const ASKED: ReadonlySet<string> = new Set(INTENT_IDS);
 
 interface ConversationMark {
   /** KL day of the conversation's first message: where it is counted. */
@@ -180,7 +182,7 @@ function apply(stored: Docs, batch: InsightEvent[]): Record<string, object> {
       mark(e.mark, e.day, e.ticket);
       c.messages += 1;
       bump(c.langs, e.lang);
-      if (e.intent) bump(c.intents, safeWord(e.intent));
+      if (e.intent && ASKED.has(e.intent)) bump(c.intents, e.intent);
       if (e.outcome) {
         bump(c.outcomes as Record<string, number>, e.outcome);
         if (e.outcome !== 'answer') c.notUnderstood += 1;
