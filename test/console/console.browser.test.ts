@@ -153,7 +153,7 @@ test('the insight charts are drawn as inline SVG, a bar or point per day with da
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
   expect(problems).toEqual([]);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-insights.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-insights.png'), clip: { x: 0, y: 0, width: 1280, height: 1000 } });
 }, 60_000);
 
 test('at 390 px (a phone) the queue and the charts fit without sideways scrolling', async () => {
@@ -167,6 +167,6 @@ test('at 390 px (a phone) the queue and the charts fit without sideways scrollin
   await page.goto(`${bot.url}/staff#review?filter=all`);
   await page.locator('#review-list > li').first().waitFor({ timeout: 10_000 });
   expect(await sideways()).toBe(false);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-review-phone.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-review-phone.png'), clip: { x: 0, y: 0, width: 390, height: 844 } });
   await page.setViewportSize({ width: 1280, height: 800 });
 }, 30_000);
