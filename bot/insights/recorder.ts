@@ -16,6 +16,8 @@ export const MAX_ITEMS_PER_DAY = 2000;
 /** Longest message kept in the queue. */
 export const MAX_MESSAGE_CHARS = 500;
 const MAX_BATCH = 200;
+/** Events waiting for the store at most; past it (a store far slower than the traffic) new ones are dropped and reported. */
+const MAX_PENDING = 10_000;
 /** Distinct answer ids counted per day; more (a caller sending made-up ids) go under "other". */
 const MAX_ANSWER_IDS = 300;
 const INSIGHTS_RETRY: RetryPolicy = { attempts: 20, baseMs: 5, capMs: 250, serial: true };
@@ -69,6 +71,7 @@ function reviewable(text: string | undefined): text is string {
 export class InsightsRecorder {
   private queue: InsightEvent[] = [];
   private running: Promise<void> | null = null;
+  private dropped = 0;
 
   constructor(
     private readonly store: DocumentStore,
@@ -114,7 +117,8 @@ export class InsightsRecorder {
   }
 
   private push(event: InsightEvent): void {
-    this.queue.push(event);
+    if (this.queue.length >= MAX_PENDING) this.dropped += 1;
+    else this.queue.push(event);
     if (!this.running) {
       this.running = this.drain().finally(() => {
         this.running = null;
@@ -124,6 +128,10 @@ export class InsightsRecorder {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      if (this.dropped > 0) {
+        this.options.onError?.(new Error(`insights: ${this.dropped} event(s) dropped, the store is slower than the traffic`));
+        this.dropped = 0;
+      }
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
         await this.write(batch);
