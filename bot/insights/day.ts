@@ -6,6 +6,18 @@ export function klDay(at: Date): string {
   return KL_DAY.format(at);
 }
 
+const KL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kuala_Lumpur', hour: '2-digit', hourCycle: 'h23' });
+
+/** The KL day and hour, YYYY-MM-DDTHH: one document of the not-understood queue. */
+export function klHour(at: Date): string {
+  return `${klDay(at)}T${KL_HOUR.format(at).padStart(2, '0')}`;
+}
+
+/** The 24 hours of a KL day, as klHour() names them. */
+export function hoursOf(day: string): string[] {
+  return Array.from({ length: 24 }, (_, h) => `${day}T${String(h).padStart(2, '0')}`);
+}
+
 export function isDay(value: string): boolean {
   return DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }

@@ -5,10 +5,12 @@ import crypto from 'crypto';
 export const COUNTERS_PREFIX = 'insights/day/';
 /** {day, failed}: one per conversation, keyed by a hash, so a conversation is counted once and its containment once. */
 export const CONVERSATION_MARK_PREFIX = 'insights/conv/';
-export const REVIEW_PREFIX = 'review/day/';
+/** The queue, one document per KL hour (a busy day's items are not rewritten at every new one). */
+export const REVIEW_PREFIX = 'review/';
 
 export const countersKey = (day: string): string => `${COUNTERS_PREFIX}${day}`;
-export const reviewKey = (day: string): string => `${REVIEW_PREFIX}${day}`;
+/** `hour`: YYYY-MM-DDTHH (klHour()). */
+export const reviewKey = (hour: string): string => `${REVIEW_PREFIX}${hour}`;
 
 export function conversationMarkKey(ref: { channelId: string; conversationId: string }): string {
   const hash = crypto.createHash('sha256').update(`${ref.channelId}\n${ref.conversationId}`).digest('hex').slice(0, 32);

@@ -7,12 +7,12 @@ import { INTENT_IDS, redact, type Classification, type Lang, type Ranked } from 
 import type { ConversationRef, HandledTurn, TurnObserver } from '../conversation-service';
 import type { TurnOutcome } from '../core/types';
 import { transact, type Doc, type Docs, type DocumentStore, type RetryPolicy } from '../storage';
-import { klDay } from './day';
+import { klDay, klHour } from './day';
 import { conversationMarkKey, countersKey, reviewKey } from './keys';
 import { emptyDay, type DayCounters, type FeedbackEvent, type ReviewItem, type ReviewReason } from './types';
 
-/** Most items kept per day in the queue; beyond it a day's items are counted, not kept. */
-export const MAX_ITEMS_PER_DAY = 2000;
+/** Most items kept per KL hour in the queue; beyond it an hour's items are counted, not kept. */
+export const MAX_ITEMS_PER_HOUR = 500;
 /** Longest message kept in the queue. */
 export const MAX_MESSAGE_CHARS = 500;
 const MAX_BATCH = 200;
@@ -32,16 +32,16 @@ interface ConversationMark {
   failed: boolean;
 }
 
-interface ReviewDay {
-  day: string;
+interface ReviewHour {
+  hour: string;
   items: ReviewItem[];
-  /** Items not kept because the day was full. */
+  /** Items not kept because the hour was full. */
   dropped: number;
 }
 
 type InsightEvent =
-  | { kind: 'turn'; mark: string; day: string; lang: Lang; intent: string | null; outcome?: TurnOutcome; ticket: boolean; item?: ReviewItem }
-  | { kind: 'feedback'; mark: string; day: string; answerId: string; vote: 'up' | 'down'; item?: ReviewItem };
+  | { kind: 'turn'; mark: string; day: string; hour: string; lang: Lang; intent: string | null; outcome?: TurnOutcome; ticket: boolean; item?: ReviewItem }
+  | { kind: 'feedback'; mark: string; day: string; hour: string; answerId: string; vote: 'up' | 'down'; item?: ReviewItem };
 
 export interface RecorderOptions {
   /** Reads a 👎's message again for its top three (the channel does not send them). */
@@ -55,8 +55,8 @@ export function safeWord(value: string | null | undefined): string {
   return value && KEY_WORD.test(value) && !(value in Object.prototype) ? value : 'other';
 }
 
-function newId(day: string): string {
-  return `${day}~${crypto.randomBytes(6).toString('hex')}`;
+function newId(hour: string): string {
+  return `${hour}~${crypto.randomBytes(6).toString('hex')}`;
 }
 
 function clip(text: string): string {
@@ -81,18 +81,20 @@ export class InsightsRecorder {
   /** The hook for ConversationService. */
   readonly observe: TurnObserver = (ref: ConversationRef, turn: HandledTurn, at: Date) => {
     const day = klDay(at);
+    const hour = klHour(at);
     const { meta } = turn;
     const reason: ReviewReason | undefined = meta.outcome && meta.outcome !== 'answer' ? meta.outcome : undefined;
     const item: ReviewItem | undefined =
       reason && reviewable(turn.loggableText)
-        ? { id: newId(day), at: at.toISOString(), lang: meta.lang, reason, message: clip(turn.loggableText), top: [...(meta.ranking ?? [])] }
+        ? { id: newId(hour), at: at.toISOString(), lang: meta.lang, reason, message: clip(turn.loggableText), top: [...(meta.ranking ?? [])] }
         : undefined;
-    this.push({ kind: 'turn', mark: conversationMarkKey(ref), day, lang: meta.lang, intent: meta.intent, outcome: meta.outcome, ticket: turn.handoff !== undefined, item });
+    this.push({ kind: 'turn', mark: conversationMarkKey(ref), day, hour, lang: meta.lang, intent: meta.intent, outcome: meta.outcome, ticket: turn.handoff !== undefined, item });
   };
 
   /** A 👍/👎 from a channel; resolves when it is stored. */
   recordFeedback(event: FeedbackEvent, at: Date = new Date()): Promise<void> {
     const day = klDay(at);
+    const hour = klHour(at);
     const answerId = safeWord(event.answerId);
     let item: ReviewItem | undefined;
     if (event.vote === 'down') {
@@ -105,9 +107,9 @@ export class InsightsRecorder {
       } catch (err) {
         this.options.onError?.(err);
       }
-      item = { id: newId(day), at: at.toISOString(), lang: event.lang, reason: 'down', message, top, intent: safeWord(event.intent), answerId, ...(missing ? { missing } : {}) };
+      item = { id: newId(hour), at: at.toISOString(), lang: event.lang, reason: 'down', message, top, intent: safeWord(event.intent), answerId, ...(missing ? { missing } : {}) };
     }
-    this.push({ kind: 'feedback', mark: conversationMarkKey(event.ref), day, answerId, vote: event.vote, item });
+    this.push({ kind: 'feedback', mark: conversationMarkKey(event.ref), day, hour, answerId, vote: event.vote, item });
     return this.flush();
   }
 
@@ -147,7 +149,7 @@ export class InsightsRecorder {
     for (const e of batch) {
       keys.add(e.mark);
       keys.add(countersKey(e.day));
-      if (e.item) keys.add(reviewKey(e.day));
+      if (e.item) keys.add(reviewKey(e.hour));
     }
     await transact(this.store, [...keys], (docs) => ({ writes: apply(docs, batch), result: undefined }), INSIGHTS_RETRY);
   }
@@ -178,9 +180,9 @@ function apply(stored: Docs, batch: InsightEvent[]): Record<string, object> {
       counters(m.day).uncontained += 1;
     }
   };
-  const queue = (day: string, item: ReviewItem) => {
-    const list = get<ReviewDay>(reviewKey(day), () => ({ day, items: [], dropped: 0 }));
-    if (list.items.length >= MAX_ITEMS_PER_DAY) list.dropped += 1;
+  const queue = (hour: string, item: ReviewItem) => {
+    const list = get<ReviewHour>(reviewKey(hour), () => ({ hour, items: [], dropped: 0 }));
+    if (list.items.length >= MAX_ITEMS_PER_HOUR) list.dropped += 1;
     else list.items.push(item);
   };
 
@@ -201,7 +203,7 @@ function apply(stored: Docs, batch: InsightEvent[]): Record<string, object> {
       const f = (c.feedback[id] ??= { up: 0, down: 0 });
       f[e.vote] += 1;
     }
-    if (e.item) queue(e.day, e.item);
+    if (e.item) queue(e.hour, e.item);
   }
   return Object.fromEntries(docs);
 }

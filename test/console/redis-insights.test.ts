@@ -44,7 +44,7 @@ test('queue and markers expire after RETENTION_DAYS, counters do not; two instan
 
   const keys = (await raw.keys(`${prefix}*`)).map((k) => k.slice(prefix.length)).sort();
   expect(keys.filter((k) => k.startsWith('insights/conv/'))).toHaveLength(30);
-  expect(keys.filter((k) => !k.startsWith('insights/conv/'))).toEqual(['insights/day/2026-11-26', 'review/day/2026-11-26']);
+  expect(keys.filter((k) => !k.startsWith('insights/conv/'))).toEqual(['insights/day/2026-11-26', 'review/2026-11-26T11']);
   for (const k of keys) {
     const ttl = await raw.pttl(prefix + k);
     if (k.startsWith('insights/day/')) expect(ttl).toBe(-1);
