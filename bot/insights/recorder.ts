@@ -78,17 +78,21 @@ export class InsightsRecorder {
     private readonly options: RecorderOptions = {},
   ) {}
 
-  /** The hook for ConversationService. */
+  /** The hook for ConversationService; never throws (a turn must not fail for its statistics). */
   readonly observe: TurnObserver = (ref: ConversationRef, turn: HandledTurn, at: Date) => {
-    const day = klDay(at);
-    const hour = klHour(at);
-    const { meta } = turn;
-    const reason: ReviewReason | undefined = meta.outcome && meta.outcome !== 'answer' ? meta.outcome : undefined;
-    const item: ReviewItem | undefined =
-      reason && reviewable(turn.loggableText)
-        ? { id: newId(hour), at: at.toISOString(), lang: meta.lang, reason, message: clip(turn.loggableText), top: [...(meta.ranking ?? [])] }
-        : undefined;
-    this.push({ kind: 'turn', mark: conversationMarkKey(ref), day, hour, lang: meta.lang, intent: meta.intent, outcome: meta.outcome, ticket: turn.handoff !== undefined, item });
+    try {
+      const day = klDay(at);
+      const hour = klHour(at);
+      const { meta } = turn;
+      const reason: ReviewReason | undefined = meta.outcome && meta.outcome !== 'answer' ? meta.outcome : undefined;
+      const item: ReviewItem | undefined =
+        reason && reviewable(turn.loggableText)
+          ? { id: newId(hour), at: at.toISOString(), lang: meta.lang, reason, message: clip(turn.loggableText), top: [...(meta.ranking ?? [])] }
+          : undefined;
+      this.push({ kind: 'turn', mark: conversationMarkKey(ref), day, hour, lang: meta.lang, intent: meta.intent, outcome: meta.outcome, ticket: turn.handoff !== undefined, item });
+    } catch (err) {
+      this.options.onError?.(err);
+    }
   };
 
   /** A 👍/👎 from a channel; resolves when it is stored. */
