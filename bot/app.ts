@@ -19,6 +19,7 @@ import { createActivityTurns } from './channels/activity-turn';
 import type { FileFetcher } from './channels/attached-file';
 import { createHandoff, type Handoff, type HandoffDeps } from './handoff';
 import { registerTriageRoutes } from './triage';
+import { CONVERSATION_MARK_PREFIX, InsightsRecorder, REVIEW_PREFIX, ReviewQueue } from './insights';
 import type restify from 'restify';
 
 /** Everything a shell needs to hold a conversation, without any HTTP. */
@@ -32,6 +33,8 @@ export interface Core {
   /** Tickets, the effect runner that files them, and the e-mail outbox worker. */
   handoff: Handoff;
   limits: RequestLimits;
+  /** The console's recorder: turns arrive through the conversation service; channels send 👍/👎 to recordFeedback. */
+  insights: InsightsRecorder;
   close(): Promise<void>;
 }
 
@@ -39,8 +42,12 @@ export interface App extends Core {
   server: restify.Server;
 }
 
-/** Documents holding what visitors typed, deleted RETENTION_DAYS after their last write. Tickets, outbox and counters are not among them. */
-export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
+/**
+ * Documents holding what visitors typed (or which conversation did what), deleted RETENTION_DAYS after their last
+ * write: conversation state, activity logs, the not-understood queue and the console's conversation markers.
+ * Tickets, outbox and counters are not among them.
+ */
+export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX, REVIEW_PREFIX, CONVERSATION_MARK_PREFIX];
 
 /** The trained understander and the knowledge base; a given understander (a test stub) skips loading the model. */
 export function createCoreDeps(understander?: Understander): CoreDeps {
@@ -78,8 +85,12 @@ export function createCore(config: Config, options: AppOptions = {}): Core {
     log.warn({ err }, 'rate limit store unavailable; request allowed'),
   );
   const conversations = options.ephemeralConversations ? createStorage('memory:') : store;
+  const insights = new InsightsRecorder(store.storage, {
+    classify: (text) => deps.understander.classify(text),
+    onError: (err) => log.warn({ err }, 'insights: could not record'),
+  });
   // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day, on every shell.
-  const service = new ConversationService(deps, conversations.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock);
+  const service = new ConversationService(deps, conversations.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock, insights.observe);
   const inbound = createInbound(service, log, { handoffEventChannels: config.handoffEventChannels });
   return {
     deps,
@@ -89,9 +100,11 @@ export function createCore(config: Config, options: AppOptions = {}): Core {
     log,
     handoff,
     limits,
+    insights,
     async close() {
       await handoffReady;
       await handoff.stop();
+      await insights.flush();
       await store.close();
     },
   };
@@ -103,7 +116,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const handle = createActivityTurns(inbound, { fetchFile: options.fetchFile });
   const server = createServer({ config, handle, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, inbound, storage: store.storage, log, limits });
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits });
+  const staffConsole = { store: store.storage, review: new ReviewQueue(store.storage), insights: core.insights };
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole });
   return {
     ...core,
     server,

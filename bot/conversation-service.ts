@@ -61,15 +61,25 @@ interface StoredState {
   state: ConversationState;
 }
 
+/** Told of every handled message after its state is saved (the console's insights); must not throw. */
+export type TurnObserver = (ref: ConversationRef, turn: HandledTurn, at: Date) => void;
+
 export class ConversationService {
   constructor(
     private readonly deps: CoreDeps,
     private readonly storage: DocumentStore,
     private readonly runEffect: EffectRunner = async () => [],
     private readonly clock: () => Date = () => new Date(),
+    private readonly observer?: TurnObserver,
   ) {}
 
   async message(ref: ConversationRef, message: UserMessage): Promise<HandledTurn> {
+    const turn = await this.handle(ref, message);
+    this.observer?.(ref, turn, this.clock());
+    return turn;
+  }
+
+  private async handle(ref: ConversationRef, message: UserMessage): Promise<HandledTurn> {
     return this.withState(ref, async (state, now) => {
       const result = runTurn(this.deps, state, message, now);
       // Effects run before the state is saved: a ticket is stored before the reply that names it.

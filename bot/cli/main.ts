@@ -1,4 +1,4 @@
-// Command-line entry (each command loads only what it needs, so `quote` starts fast): `hanna serve | chat | classify --jsonl F | quote --jsonl F | textfile check|make | kb check`.
+// Command-line entry (each command loads only what it needs, so `quote` starts fast): `hanna serve | chat | classify --jsonl F | quote --jsonl F | textfile check|make | kb check | review export`.
 import { readInput, mapLines } from './jsonl';
 
 const USAGE = `usage: hanna <command>
@@ -10,7 +10,9 @@ const USAGE = `usage: hanna <command>
   interest --jsonl FILE|-   {"amount", "month", "paid_on"} per line -> late-payment interest estimate (FCLB)
   textfile check [--jsonl] FILE|-                      check a SOCSO + EIS contribution text file
   textfile make --month YYYY-MM --employer CODE CSV|-  write a V2 text file from a payroll CSV
-  kb check                  validate the knowledge base files`;
+  kb check                  validate the knowledge base files
+  review export [--into DIR]  not-understood items labelled on /staff, as training lines (JSON per intent,
+                            like intents/data/<intent>.json); --into intents/data appends them to the files`;
 
 function optionValue(args: string[], option: string): string | null {
   const i = args.indexOf(option);
@@ -96,6 +98,10 @@ export async function main(args: string[]): Promise<number> {
     case 'textfile': {
       const { textfile } = require('./textfile') as typeof import('./textfile');
       return textfile(rest);
+    }
+    case 'review': {
+      const { review } = require('./review') as typeof import('./review');
+      return review(rest);
     }
     case 'kb': {
       if (rest[0] !== 'check') {

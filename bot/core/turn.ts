@@ -1,6 +1,6 @@
 // The conversation engine: (state, message) -> (replies, new state, effects). Pure: no I/O,
 // the clock is passed in, and everything it knows comes through CoreDeps.
-import type { Understander, Understanding } from '../../intents';
+import type { Ranked, Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
@@ -31,6 +31,7 @@ import {
   type Lang,
   type OfferedAction,
   type Reply,
+  type TurnOutcome,
   type TurnResult,
   type UserMessage,
   type MessageAttachment,
@@ -57,6 +58,8 @@ interface Turn {
   effects: Effect[];
   intent: string | null;
   confidence: number | null;
+  outcome?: TurnOutcome;
+  ranking?: Ranked[];
   /** What the transcript keeps of the user's message when a form step marks it personal. */
   transcriptText?: string;
   channel: string;
@@ -304,9 +307,13 @@ function route(t: Turn, u: Understanding): void {
 
   const decision = decide(u);
   t.confidence = u.confidence;
+  // What the console's not-understood queue and insights read (TurnMeta.outcome).
+  t.ranking = u.ranking;
+  t.outcome = decision.kind === 'miss' ? (u.intent === 'out_of_scope' ? 'out_of_scope' : 'miss') : decision.kind;
   // "talk to an officer, my file keeps getting rejected": the problem words may outweigh the request
   // in the classifier, but a person was asked for; the problem pre-fills the checklist.
   if (u.intent !== 'human_handoff' && asksForPerson(u.text)) {
+    t.outcome = 'answer';
     answerIntent(t, 'human_handoff', u);
     return;
   }
@@ -332,6 +339,7 @@ function followsUpLastTopic(t: Turn, u: Understanding, decision: Decision): bool
   // The continuation usually holds the details people ask next (documents, timing, exceptions).
   const more = t.deps.kb.more(last, t.lang, { now: t.now });
   t.intent = last;
+  t.outcome = 'answer';
   t.state.misses = 0;
   t.replies.push(answerReply(more ?? t.deps.kb.answer(last, t.lang, { now: t.now }), t.lang, t.offers));
   return true;
@@ -446,6 +454,6 @@ function mergeActions(reply: Reply, first: { title: string; value: string }[]) {
 function finish(t: Turn, userText: string, _channel: string): TurnResult {
   t.state.offered = t.offers.actions;
   t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now);
-  return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang } };
+  return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang, ...(t.outcome ? { outcome: t.outcome, ranking: t.ranking } : {}) } };
 }
 

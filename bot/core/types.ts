@@ -1,6 +1,6 @@
 // Plain data exchanged between the conversation core and the channel shells.
 // Nothing here knows about Bot Framework, HTTP or storage.
-import type { Lang } from '../../intents';
+import type { Lang, Ranked } from '../../intents';
 import type { QuoteRequest } from '../../calculators';
 
 export type { Lang };
@@ -124,10 +124,17 @@ export interface TicketDraft {
   startedAt?: string;
 }
 
+/** How the bot placed a classified message: answered it, asked which topic, or could not place it. */
+export type TurnOutcome = 'answer' | 'clarify' | 'miss' | 'out_of_scope';
+
 export interface TurnMeta {
   intent: string | null;
   confidence: number | null;
   lang: Lang;
+  /** Set when the message went through the classifier's decision (not a form step or a pressed button). */
+  outcome?: TurnOutcome;
+  /** The classifier's top three for the message, where it was classified. */
+  ranking?: Ranked[];
 }
 
 export interface TurnResult {

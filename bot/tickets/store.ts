@@ -125,17 +125,41 @@ export class TicketStore {
     return docOf<Ticket>(items[key]);
   }
 
-  /** Newest first. */
-  async list(filter: { status?: TicketStatus; limit?: number; offset?: number } = {}): Promise<TicketPage> {
+  /** Newest first. `query` matches part of the reference or of the employer number, ignoring case and spaces. */
+  async list(filter: { status?: TicketStatus; limit?: number; offset?: number; query?: string } = {}): Promise<TicketPage> {
     const items = await this.storage.read([LEDGER_KEY]);
     const ledger = docOf<Ledger>(items[LEDGER_KEY]);
-    const all = (ledger?.items ?? []).filter((s) => !filter.status || s.status === filter.status).reverse();
+    let all = (ledger?.items ?? []).filter((s) => !filter.status || s.status === filter.status).reverse();
+    const query = (filter.query ?? '').replace(/\s+/g, '').toUpperCase();
+    if (query) all = await this.matching(all, query);
     const offset = Math.max(0, filter.offset ?? 0);
     const page = all.slice(offset, offset + Math.max(1, filter.limit ?? 100));
     const keys = page.map((s) => ticketKey(s.reference));
     const docs = keys.length > 0 ? await this.storage.read(keys) : {};
     const tickets = keys.map((k) => docOf<Ticket>(docs[k])).filter((t): t is Ticket => t !== null);
     return { total: all.length, tickets };
+  }
+
+  /** The summaries whose reference or employer number contains `query` (upper-case, no spaces). */
+  private async matching(summaries: TicketSummary[], query: string): Promise<TicketSummary[]> {
+    const byReference = new Set(summaries.filter((s) => s.reference.includes(query)).map((s) => s.reference));
+    // The employer number is only on the ticket itself: read the rest in chunks.
+    const rest = summaries.filter((s) => !byReference.has(s.reference));
+    for (let i = 0; i < rest.length; i += 200) {
+      const keys = rest.slice(i, i + 200).map((s) => ticketKey(s.reference));
+      const docs = await this.storage.read(keys);
+      for (const key of keys) {
+        const code = docOf<Ticket>(docs[key])?.checklist.employerCode;
+        if (code && code.replace(/\s+/g, '').toUpperCase().includes(query)) byReference.add(key.slice('ticket/'.length));
+      }
+    }
+    return summaries.filter((s) => byReference.has(s.reference));
+  }
+
+  /** Every ticket's reference, status and filing time, oldest first (the console's tickets-per-day chart). */
+  async summaries(): Promise<TicketSummary[]> {
+    const items = await this.storage.read([LEDGER_KEY]);
+    return docOf<Ledger>(items[LEDGER_KEY])?.items ?? [];
   }
 
   /** References of tickets whose e-mail is not sent yet, oldest first. */

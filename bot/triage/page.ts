@@ -1,6 +1,8 @@
 // The staff page at /staff: one self-contained HTML file (no outside hosts) on top of the
-// ticket API. Plain controls (links, buttons, labelled fields) so it works from the keyboard
+// ticket API and the console's (console-page.ts). Plain controls (links, buttons, labelled fields) so it works from the keyboard
 // and a screen reader; every value from a ticket is inserted as text, never as HTML.
+
+import { CONSOLE_STYLE, CONSOLE_VIEWS } from './console-page';
 
 const STYLE = `
 :root { --fg:#1b1b1b; --muted:#555; --line:#c8c8c8; --accent:#005a70; --bg:#fff; --soft:#f3f6f7; --bad:#a4000f; }
@@ -61,6 +63,7 @@ const SCRIPT = `
   var view = document.getElementById('view');
   var alertBox = document.getElementById('alert');
   var logout = document.getElementById('logout');
+  var tabs = document.getElementById('tabs');
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -102,6 +105,7 @@ const SCRIPT = `
 
   function showLogin(msg) {
     logout.hidden = true;
+    tabs.hidden = true;
     clear(view);
     say(msg || '');
     var input = el('input', { id: 'token', type: 'password', autocomplete: 'current-password', required: 'required' });
@@ -120,9 +124,21 @@ const SCRIPT = `
     input.focus();
   }
 
+  var PAGE_SIZE = 20;
   function showList() {
     var params = new URLSearchParams(location.hash.replace(/^#\\??/, ''));
-    var status = params.get('status') || 'open';
+    var status = params.get('status') || 'all';
+    var query = params.get('q') || '';
+    var pageNo = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
+    function go(changes) {
+      var next = { status: status, q: query, page: pageNo };
+      Object.keys(changes).forEach(function (k) { next[k] = changes[k]; });
+      var p = new URLSearchParams();
+      p.set('status', next.status);
+      if (next.q) p.set('q', next.q);
+      if (next.page > 1) p.set('page', String(next.page));
+      location.hash = '?' + p.toString();
+    }
     clear(view);
     var select = el('select', { id: 'status' }, [el('option', { value: 'all', text: 'All' })].concat(STATUSES.map(function (s) {
       var o = el('option', { value: s, text: STATUS_LABEL[s] });
@@ -130,24 +146,41 @@ const SCRIPT = `
       return o;
     })));
     if (status === 'all') select.value = 'all';
-    select.onchange = function () { location.hash = '?status=' + select.value; };
+    select.onchange = function () { go({ status: select.value, page: 1 }); };
+    var search = el('input', { id: 'q', type: 'search', maxlength: '40', value: query, autocomplete: 'off' });
+    var searchForm = el('form', { role: 'search', 'aria-label': 'Cari tiket / Search tickets' }, [
+      el('label', { for: 'q', text: 'Cari rujukan atau no. majikan / Search reference or employer number' }), search, ' ',
+      el('button', { type: 'submit', class: 'secondary', text: 'Cari / Search' })
+    ]);
+    searchForm.onsubmit = function (ev) { ev.preventDefault(); go({ q: search.value.trim(), page: 1 }); };
     var refresh = el('button', { type: 'button', class: 'secondary', text: 'Refresh' });
     refresh.onclick = function () { showList(); };
     var heading = el('h2', { id: 'list-title', tabindex: '-1', text: 'Tickets' });
     view.appendChild(heading);
-    view.appendChild(el('div', { class: 'bar' }, [el('div', {}, [el('label', { for: 'status', text: 'Status' }), select]), refresh]));
+    view.appendChild(el('div', { class: 'bar' }, [el('div', {}, [el('label', { for: 'status', text: 'Status' }), select]), searchForm, refresh]));
     var table = el('table', { 'aria-labelledby': 'list-title', class: 'tickets' });
     var COLUMNS = ['Reference', 'Status', 'Filed', 'Company', 'Employer number', 'MyKad', 'Assignee', 'Delivery'];
     var head = el('tr', {}, COLUMNS.map(function (h) { return el('th', { scope: 'col', text: h }); }));
     table.appendChild(el('thead', {}, [head]));
     var body = el('tbody');
     table.appendChild(body);
-    var count = el('p', { class: 'muted', role: 'status', text: 'Loading…' });
+    var count = el('p', { class: 'muted', role: 'status', id: 'ticket-count', text: 'Loading…' });
     view.appendChild(count);
     view.appendChild(table);
-    var q = status === 'all' ? '' : '?status=' + encodeURIComponent(status);
+    var prev = el('button', { type: 'button', class: 'secondary', id: 'prev-page', text: '← Sebelum / Previous' });
+    var next = el('button', { type: 'button', class: 'secondary', id: 'next-page', text: 'Seterusnya / Next →' });
+    prev.onclick = function () { go({ page: pageNo - 1 }); };
+    next.onclick = function () { go({ page: pageNo + 1 }); };
+    view.appendChild(el('nav', { class: 'bar pager', 'aria-label': 'Halaman / Pages' }, [prev, next]));
+    var q = '?limit=' + PAGE_SIZE + '&offset=' + (pageNo - 1) * PAGE_SIZE;
+    if (status !== 'all') q += '&status=' + encodeURIComponent(status);
+    if (query) q += '&q=' + encodeURIComponent(query);
     api('GET', '/api/tickets' + q).then(function (data) {
-      count.textContent = data.total + ' ticket(s)' + (status === 'all' ? '' : ' with status ' + STATUS_LABEL[status]);
+      var first = data.total === 0 ? 0 : data.offset + 1;
+      var last = data.offset + data.tickets.length;
+      count.textContent = first + '–' + last + ' of ' + data.total + ' ticket(s)' + (status === 'all' ? '' : ' with status ' + STATUS_LABEL[status]) + (query ? ' matching "' + query + '"' : '');
+      prev.disabled = pageNo <= 1;
+      next.disabled = last >= data.total;
       data.tickets.forEach(function (t) {
         var c = t.checklist || {};
         var cells = [
@@ -170,7 +203,7 @@ const SCRIPT = `
 
   function showTicket(ref) {
     clear(view);
-    view.appendChild(el('p', {}, [el('a', { href: '#?status=open', text: '← All tickets' })]));
+    view.appendChild(el('p', {}, [el('a', { href: '#?status=all', text: '← All tickets' })]));
     var status = el('p', { role: 'status', class: 'muted', text: 'Loading ' + ref + '…' });
     view.appendChild(status);
     api('GET', '/api/tickets/' + encodeURIComponent(ref)).then(function (t) {
@@ -233,11 +266,20 @@ const SCRIPT = `
     }).catch(function (e) { status.textContent = ''; if (e.message !== '401') say(e.message); });
   }
 
+${CONSOLE_VIEWS}
   function route() {
     if (!token()) { showLogin(); return; }
     logout.hidden = false;
+    tabs.hidden = false;
     var hash = decodeURIComponent(location.hash.slice(1));
-    if (/^HN-\\d{4}-\\d{6,}$/i.test(hash)) showTicket(hash.toUpperCase());
+    var tab = /^review\\b/.test(hash) ? 'review' : /^insights\\b/.test(hash) ? 'insights' : 'tickets';
+    Array.prototype.forEach.call(tabs.querySelectorAll('a'), function (a) {
+      if (a.getAttribute('data-tab') === tab) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+    if (tab === 'review') showReview();
+    else if (tab === 'insights') showInsights();
+    else if (/^HN-\\d{4}-\\d{6,}$/i.test(hash)) showTicket(hash.toUpperCase());
     else showList();
   }
   logout.onclick = function () { sessionStorage.removeItem(TOKEN_KEY); showLogin('Signed out.'); };
@@ -254,10 +296,11 @@ export function staffPage(nonce: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Hanna – support tickets</title>
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${STYLE}${CONSOLE_STYLE}</style>
 </head>
 <body>
 <header><h1>Hanna – support tickets</h1><button type="button" id="logout" hidden>Sign out</button></header>
+<nav id="tabs" class="tabs" aria-label="Konsol / Console" hidden><a href="#?status=all" data-tab="tickets">Tiket / Tickets</a><a href="#review" data-tab="review">Belum difahami / Not understood</a><a href="#insights" data-tab="insights">Statistik / Insights</a></nav>
 <main>
 <div id="alert" class="alert" role="alert"></div>
 <div id="view"></div>

@@ -7,6 +7,7 @@ import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUS
 import { bearerMatches } from './auth';
 import { clientAddress, sendTooMany, type RequestLimits } from '../limits';
 import { staffPage } from './page';
+import { registerConsoleRoutes, type ConsoleData } from './console-routes';
 
 export interface TriageOptions {
   tickets: TicketStore;
@@ -16,6 +17,8 @@ export interface TriageOptions {
   clock?: () => Date;
   /** Lock-out after repeated wrong tokens from one address (limits.triageFailures); none when absent. */
   limits?: Pick<RequestLimits, 'triageFailures' | 'trustProxyHops'>;
+  /** The not-understood queue and insights (/api/review, /api/insights); absent: those routes do not exist. */
+  console?: ConsoleData;
 }
 
 const MAX_NAME = 80;
@@ -129,7 +132,13 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
       res.send(400, { error: 'limit must be 1-500 and offset 0 or more.' });
       return;
     }
-    const page = await opts.tickets.list({ status: status && isTicketStatus(status) ? status : undefined, limit, offset });
+    // A reference (HN-2026-000012, or part of one) or an employer number (or part of one).
+    const query = (q.get('q') ?? '').trim();
+    if (query.length > 40 || /[^A-Za-z0-9\- ]/.test(query)) {
+      res.send(400, { error: 'q must be part of a reference or employer number: letters, digits and - only, at most 40.' });
+      return;
+    }
+    const page = await opts.tickets.list({ status: status && isTicketStatus(status) ? status : undefined, limit, offset, query });
     res.send(200, { total: page.total, limit, offset, tickets: page.tickets.map(ticketForList) });
   });
 
@@ -160,6 +169,8 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
     opts.log.info({ reference: ref, status: patch.status, assigned: patch.assignee !== undefined, note: patch.note !== undefined }, 'ticket updated');
     res.send(200, ticketForOne(ticket));
   });
+
+  if (opts.console) registerConsoleRoutes(server, (req, res) => allowed(req, res, opts), opts.console, { clock, log: opts.log, tickets: opts.tickets });
 
   server.get('/staff', async (_req: Req, res: Res) => {
     if (!opts.token) {
