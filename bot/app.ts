@@ -6,7 +6,8 @@ import { createUnderstander } from '../intents';
 import type { Understander } from '../intents/types';
 import { loadKnowledgeBase } from '../knowledge';
 import type { Config } from './config';
-import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
+import { ConversationService, STATE_KEY_PREFIX, type EffectContext, type EffectRunner } from './conversation-service';
+import type { FeedbackEffect } from './core/types';
 import { LOG_KEY_PREFIX } from './channels/directline/activity-log';
 import type { CoreDeps } from './core';
 import { createLogger, type Logger } from './logging';
@@ -90,7 +91,9 @@ export function createCore(config: Config, options: AppOptions = {}): Core {
     onError: (err) => log.warn({ err }, 'insights: could not record'),
   });
   // At most TICKETS_PER_CONVERSATION_PER_DAY tickets per conversation, and LIMITS.ticketsPerAddressPerDay per address, per day, on every shell.
-  const service = new ConversationService(deps, conversations.storage, limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings), options.clock, insights.observe);
+  const fileTickets = limitTickets(handoff.runEffect, store.storage, undefined, limits.ticketFilings);
+  const runEffect: EffectRunner = async (effect, ctx) => (effect.kind === 'feedback' ? recordFeedback(insights, effect, ctx) : fileTickets(effect, ctx));
+  const service = new ConversationService(deps, conversations.storage, runEffect, options.clock, insights.observe);
   const inbound = createInbound(service, log, { handoffEventChannels: config.handoffEventChannels });
   return {
     deps,
@@ -108,6 +111,17 @@ export function createCore(config: Config, options: AppOptions = {}): Core {
       await store.close();
     },
   };
+}
+
+/** A 👍/👎 from the core goes to the console's recorder; the turn does not wait for the store. */
+function recordFeedback(insights: InsightsRecorder, effect: FeedbackEffect, ctx: EffectContext): [] {
+  const { channelId, conversationId, userId } = ctx.ref;
+  const { answerId, intent, lang, vote, redactedMessage, missing } = effect;
+  void insights.recordFeedback(
+    { ref: { channelId, conversationId, userId }, answerId, intent, lang, vote, redactedMessage, ...(missing !== undefined ? { missing, followUp: true } : {}) },
+    ctx.now,
+  );
+  return [];
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {

@@ -47,6 +47,29 @@ export const PHRASE_KEYS = [
   'workers_too_many',
   'form_back_to_question',
   'confirm_problem',
+  'feedback_ask',
+  'feedback_thanks',
+  'feedback_what_missing',
+  'feedback_missing_thanks',
+  'ask_contact',
+  'invalid_contact',
+  'contact_skip',
+  'summary_heading',
+  'summary_send',
+  'summary_change',
+  'summary_cancel',
+  'summary_pick_field',
+  'summary_choose',
+  'field_employer_code',
+  'field_company_name',
+  'field_rep_name',
+  'field_mykad',
+  'field_problem',
+  'field_contact',
+  'summary_not_given',
+  'reply_by_email',
+  'reply_by_phone',
+  'reply_no_contact',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
@@ -59,6 +82,9 @@ export const PHRASE_VARS: Readonly<Partial<Record<PhraseKey, readonly string[]>>
   workers_totals: ['employer', 'employee', 'total'],
   workers_too_many: ['count', 'max'],
   confirm_problem: ['value'],
+  reply_by_email: ['contact'],
+  reply_by_phone: ['contact'],
+  reply_no_contact: ['reference'],
 };
 
 export type PhraseTable = Record<PhraseKey, Record<Lang, string>>;

@@ -52,7 +52,10 @@ export interface ActivityJson {
 export const MESSAGE = 'message';
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-export function toActivity(reply: Reply, locale?: string): ActivityJson {
+/** Teams shows suggested actions only in one-to-one chats: there 👍 / 👎 are card actions that send the same text. */
+export const TEAMS = 'msteams';
+
+export function toActivity(reply: Reply, locale?: string, channelId?: string): ActivityJson {
   const activity: ActivityJson = {
     type: MESSAGE,
     text: markdownLineBreaks(reply.text),
@@ -69,9 +72,18 @@ export function toActivity(reply: Reply, locale?: string): ActivityJson {
     };
   }
   const files: AttachmentJson[] = (reply.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, contentUrl: a.contentUrl }));
-  const cards: AttachmentJson[] = reply.card ? [{ contentType: ADAPTIVE_CARD, content: reply.card }] : [];
+  const card = channelId === TEAMS && reply.rating ? ratedCard(reply.card, reply.rating) : reply.card;
+  const cards: AttachmentJson[] = card ? [{ contentType: ADAPTIVE_CARD, content: card }] : [];
   if (cards.length + files.length > 0) activity.attachments = [...cards, ...files];
   return activity;
+}
+
+/** The reply's card (or a small one asking "did this help?") with 👍 / 👎 as imBack submit actions. */
+function ratedCard(card: Record<string, unknown> | undefined, rating: NonNullable<Reply['rating']>): Record<string, unknown> {
+  const base = card ?? { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.3', body: [] };
+  const body = [...((base.body as unknown[] | undefined) ?? []), { type: 'TextBlock', text: rating.prompt, wrap: true, isSubtle: true }];
+  const actions = rating.actions.map((a) => ({ type: 'Action.Submit', title: a.title, data: { msteams: { type: 'imBack', value: a.value } } }));
+  return { ...base, body, actions: [...((base.actions as unknown[] | undefined) ?? []), ...actions] };
 }
 
 /**

@@ -48,7 +48,7 @@ export function createActivityTurns(inbound: Inbound, options: ActivityTurnOptio
   const answer = (activity: ActivityJson, result: InboundResult): ActivityAnswer => {
     const locale = result.lang ? localeFor(result.lang) : undefined;
     return {
-      replies: result.replies.map((r) => toActivity(r, locale)),
+      replies: result.replies.map((r) => toActivity(r, locale, activity.channelId)),
       events: result.handoff ? [handoffInitiation(activity, result.handoff)] : [],
     };
   };

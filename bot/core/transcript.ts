@@ -12,6 +12,6 @@ export function appendTurns(
 ): TranscriptTurn[] {
   const at = now.toISOString();
   const added: TranscriptTurn[] = [{ from: 'user', text: redact(userText), at }];
-  for (const r of replies) added.push({ from: 'bot', text: redact(r.text), at });
+  for (const r of replies) added.push({ from: 'bot', text: redact(r.transcriptText ?? r.text), at });
   return [...transcript, ...added].slice(-TRANSCRIPT_TURNS);
 }

@@ -22,6 +22,7 @@ import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
 import { safeFileName, textfileReply } from './textfile-reply';
+import { answerIdOf, missingAnswer, pressFeedback, withRating } from './feedback';
 import { validateEmployerCode, validateMyKad } from '../../intents/validators';
 import { LATE_INTEREST_BUTTON, LATE_INTEREST_FORM_ID, lateInterestForm } from './forms/late-interest';
 import {
@@ -63,6 +64,8 @@ interface Turn {
   /** What the transcript keeps of the user's message when a form step marks it personal. */
   transcriptText?: string;
   channel: string;
+  /** Set when the last turn was a 👎: this message may say what was missing. */
+  feedbackAsked?: ConversationState['feedbackAsked'];
 }
 
 /** Channels whose clients can attach a file for the text-file check. */
@@ -74,7 +77,10 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   const text = (message.text ?? '').trim();
   const t: Turn = {
     deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null, channel: message.channel,
+    feedbackAsked: state.feedbackAsked,
   };
+  // One message only may answer "what was missing?".
+  delete state.feedbackAsked;
 
   const lastAt = state.transcript.at(-1)?.at;
   if (state.form && lastAt && now.getTime() - Date.parse(lastAt) > FORM_IDLE_MINUTES * 60_000) state.form = null;
@@ -201,7 +207,18 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
     answerIntent(t, 'help_menu', u);
     return;
   }
+  const before = t.replies.length;
   route(t, u);
+  // After a 👎, a message the bot cannot place is taken as what was missing (anything else is just answered).
+  if (t.feedbackAsked && (t.outcome === 'miss' || t.outcome === 'out_of_scope' || t.outcome === 'clarify')) {
+    if (t.outcome !== 'clarify') state.misses = Math.max(0, state.misses - 1);
+    const missing = missingAnswer(t.deps.kb, t.feedbackAsked, text, t.lang, [t.offers.intent('human_handoff', t.lang)]);
+    t.replies.splice(before, t.replies.length - before, missing.reply);
+    t.effects.push(missing.effect);
+    t.outcome = undefined;
+    t.ranking = undefined;
+    t.intent = null;
+  }
 }
 
 function formContext(t: Turn): FormContext {
@@ -239,7 +256,7 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
       return;
     case 'more': {
       const more = t.deps.kb.more(action.intent, t.lang);
-      if (more) t.replies.push(answerReply(more, t.lang, t.offers));
+      if (more) t.replies.push(rated(t, answerReply(more, t.lang, t.offers), more));
       else answerIntent(t, action.intent, u);
       t.intent = action.intent;
       return;
@@ -259,6 +276,12 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
     case 'text': {
       const routed = t.deps.understander.understand(action.text, { lang: t.lang, now: t.now });
       route(t, { ...routed, lang: t.lang });
+      return;
+    }
+    case 'feedback': {
+      const pressed = pressFeedback(t.deps.kb, t.state, action, t.lang, [t.offers.intent('human_handoff', t.lang)]);
+      t.replies.push(pressed.reply);
+      t.effects.push(pressed.effect);
       return;
     }
     case 'form': {
@@ -341,7 +364,8 @@ function followsUpLastTopic(t: Turn, u: Understanding, decision: Decision): bool
   t.intent = last;
   t.outcome = 'answer';
   t.state.misses = 0;
-  t.replies.push(answerReply(more ?? t.deps.kb.answer(last, t.lang, { now: t.now }), t.lang, t.offers));
+  const answer = more ?? t.deps.kb.answer(last, t.lang, { now: t.now });
+  t.replies.push(rated(t, answerReply(answer, t.lang, t.offers), answer));
   return true;
 }
 
@@ -403,31 +427,38 @@ function answerIntent(t: Turn, intent: string, u: Understanding): void {
     }
     case 'late_payment': {
       // The answer, plus a way into the interest estimate.
-      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+      const reply = answerReply(answer, t.lang, t.offers);
       const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
       reply.suggestedActions = mergeActions(reply, [estimate]);
-      t.replies.push(reply);
+      t.replies.push(rated(t, reply, answer));
       return;
     }
     case 'upload_contribution_file': {
       // Where the channel takes files, the bot can check the file that ASSIST rejected.
-      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+      const reply = answerReply(answer, t.lang, t.offers);
       if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
-      t.replies.push(reply);
+      t.replies.push(rated(t, reply, answer));
       return;
     }
     default: {
       const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
-      t.replies.push(answerReply(answer, t.lang, t.offers));
+      t.replies.push(rated(t, answerReply(answer, t.lang, t.offers), answer));
     }
   }
+}
+
+/** An answer or quote the user can rate 👍 / 👎. */
+function rated(t: Turn, reply: Reply, answer: { intent: string; parts?: string[] }): Reply {
+  return withRating(reply, t.deps.kb, t.offers, t.lang, answerIdOf(answer), answer.intent);
 }
 
 function sendWorkers(t: Turn, u: Understanding): void {
   markQuote(t);
   // The list has no single last quote to change: a fragment after it would guess which worker.
   t.state.lastQuote = null;
-  t.replies.push(workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now));
+  t.replies.push(rated(t, workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now), { intent: 'contribution_quote' }));
 }
 
 function markQuote(t: Turn): void {
@@ -441,7 +472,7 @@ function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
   markQuote(t);
   const outcome = quoteReply(req, t.lang, t.offers, t.now);
   if (outcome.request) t.state.lastQuote = outcome.request;
-  t.replies.push(outcome.reply);
+  t.replies.push(outcome.request ? rated(t, outcome.reply, { intent: 'contribution_quote' }) : outcome.reply);
 }
 
 /** Puts `first` ahead of the reply's own buttons, without repeating a title. */

@@ -18,6 +18,10 @@ export interface Reply {
   /** An Adaptive Card (schema 1.4 or lower, which Teams renders). */
   card?: Record<string, unknown>;
   speak?: string;
+  /** What the transcript keeps instead of `text` (a summary that shows personal answers back). */
+  transcriptText?: string;
+  /** 👍 / 👎 (also the last two suggested actions): Teams shows them as card actions under `prompt`. */
+  rating?: { prompt: string; actions: SuggestedAction[] };
   /** Files the user can download with the reply (e.g. a text-file check report as a data: URI). */
   attachments?: ReplyAttachment[];
 }
@@ -56,7 +60,9 @@ export type OfferedAction =
   | { kind: 'quote_change'; change: Partial<QuoteRequest> }
   /** "Kenapa?" / "Why?": the full explanation of the quote made from `request` at `at` (ISO). */
   | { kind: 'quote_why'; request: QuoteRequest; at: string }
-  | { kind: 'form'; form: string };
+  | { kind: 'form'; form: string }
+  /** 👍 / 👎 on the answer `answerId` (the knowledge base's intent, or intent.part). */
+  | { kind: 'feedback'; vote: 'up' | 'down'; answerId: string; intent: string };
 
 export interface TranscriptTurn {
   from: 'user' | 'bot';
@@ -99,6 +105,8 @@ export interface ConversationState {
   lastIntent: string | null;
   /** Tickets this conversation filed today (Kuala Lumpur day); absent in states saved before this field. */
   tickets?: TicketsToday;
+  /** The answer just given 👎: the next typed message may say what was missing. */
+  feedbackAsked?: { answerId: string; intent: string; message: string };
 }
 
 export interface TicketsToday {
@@ -111,7 +119,19 @@ export function newConversationState(): ConversationState {
 }
 
 /** Side effects the shell performs after the turn; the core itself does no I/O. */
-export type Effect = { kind: 'file_ticket'; ticket: TicketDraft };
+export type Effect = { kind: 'file_ticket'; ticket: TicketDraft } | FeedbackEffect;
+
+/** A 👍/👎 (or, `missing` set, what the user then said was missing); messages are the transcript's, redacted. */
+export interface FeedbackEffect {
+  kind: 'feedback';
+  answerId: string;
+  intent: string;
+  lang: Lang;
+  vote: 'up' | 'down';
+  /** The user message the rated answer replied to. */
+  redactedMessage: string;
+  missing?: string;
+}
 
 export interface TicketDraft {
   checklist: Record<string, string>;
@@ -122,6 +142,8 @@ export interface TicketDraft {
   transcript: TranscriptTurn[];
   /** When the form that produced the draft started (see FormState.startedAt). */
   startedAt?: string;
+  /** How the user asked to be reached, if they said. */
+  contact?: { email?: string; phone?: string };
 }
 
 /** How the bot placed a classified message: answered it, asked which topic, or could not place it. */

@@ -28,7 +28,7 @@ export function createTicketEffectRunner(opts: TicketEffectOptions): EffectRunne
       opts.onFiled?.(ticket);
     }
     return {
-      replies: [ticketFiledReply(opts.kb, ticket.reference, ctx.lang, ctx.now)],
+      replies: [ticketFiledReply(opts.kb, ticket.reference, ctx.lang, ctx.now, ticket.contact)],
       handoff: {
         reference: ticket.reference,
         context: {

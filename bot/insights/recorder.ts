@@ -41,7 +41,7 @@ interface ReviewHour {
 
 type InsightEvent =
   | { kind: 'turn'; mark: string; day: string; hour: string; lang: Lang; intent: string | null; outcome?: TurnOutcome; ticket: boolean; item?: ReviewItem }
-  | { kind: 'feedback'; mark: string; day: string; hour: string; answerId: string; vote: 'up' | 'down'; item?: ReviewItem };
+  | { kind: 'feedback'; mark: string; day: string; hour: string; answerId: string; vote: 'up' | 'down'; followUp?: boolean; item?: ReviewItem };
 
 export interface RecorderOptions {
   /** Reads a 👎's message again for its top three (the channel does not send them). */
@@ -113,7 +113,7 @@ export class InsightsRecorder {
       }
       item = { id: newId(hour), at: at.toISOString(), lang: event.lang, reason: 'down', message, top, intent: safeWord(event.intent), answerId, ...(missing ? { missing } : {}) };
     }
-    this.push({ kind: 'feedback', mark: conversationMarkKey(event.ref), day, hour, answerId, vote: event.vote, item });
+    this.push({ kind: 'feedback', mark: conversationMarkKey(event.ref), day, hour, answerId, vote: event.vote, followUp: event.followUp === true, item });
     return this.flush();
   }
 
@@ -201,7 +201,7 @@ function apply(stored: Docs, batch: InsightEvent[]): Record<string, object> {
         bump(c.outcomes as Record<string, number>, e.outcome);
         if (e.outcome !== 'answer') c.notUnderstood += 1;
       }
-    } else {
+    } else if (!e.followUp) {
       if (e.vote === 'down') mark(e.mark, e.day, true);
       const id = Object.hasOwn(c.feedback, e.answerId) || Object.keys(c.feedback).length < MAX_ANSWER_IDS ? e.answerId : 'other';
       const f = (c.feedback[id] ??= { up: 0, down: 0 });

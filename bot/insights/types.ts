@@ -17,6 +17,8 @@ export interface FeedbackEvent {
   missing?: string;
   /** The user message the answer replied to, already redacted (HandledTurn.loggableText). */
   redactedMessage: string;
+  /** What was missing, said after a 👎 already recorded: queued with it, not counted again. */
+  followUp?: boolean;
 }
 
 /** Why a message is in the queue: the bot asked which topic, could not place it, ruled it out of scope, or its answer got 👎. */

@@ -94,6 +94,7 @@ export class TicketStore {
         channel: req.channel,
         conversationId: req.conversationId,
         transcript: req.draft.transcript,
+        ...(req.draft.contact ? { contact: { ...req.draft.contact } } : {}),
         assignee: null,
         notes: [],
         delivery: { email: { state: 'pending', attempts: 0, lastError: null, nextAttemptAt: at, sentAt: null, messageId: null } },

@@ -54,6 +54,7 @@ export interface Ticket {
   conversationId: string;
   /** The last turns, with personal data redacted. */
   transcript: TranscriptTurn[];
+  contact?: { email?: string; phone?: string };
   assignee: string | null;
   notes: TicketNote[];
   delivery: { email: EmailDelivery };

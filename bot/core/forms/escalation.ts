@@ -6,13 +6,25 @@ import type { KnowledgeBase, PhraseKey } from '../../../knowledge';
 import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
 import type { FieldResult, FormDefinition, FormField } from './types';
-import { isSkipped } from './runner';
+import { isSkipped, SKIPPED } from './runner';
 
 export const ESCALATION_FORM_ID = 'escalation';
 
 /** Checklist item names, in the order asked; the ticket keeps the same names. */
 export const CHECKLIST_FIELDS = ['employerCode', 'companyName', 'repName', 'mykad', 'problem'] as const;
 export type ChecklistField = (typeof CHECKLIST_FIELDS)[number];
+
+/** After the checklist: how to reach the user (optional), then the summary that files the ticket. */
+export const CONTACT_FIELD = 'contact';
+export const SUMMARY_FIELD = 'summary';
+const SUMMARY_ITEMS: { name: string; label: PhraseKey }[] = [
+  { name: 'employerCode', label: 'field_employer_code' },
+  { name: 'companyName', label: 'field_company_name' },
+  { name: 'repName', label: 'field_rep_name' },
+  { name: 'mykad', label: 'field_mykad' },
+  { name: 'problem', label: 'field_problem' },
+  { name: CONTACT_FIELD, label: 'field_contact' },
+];
 
 /** Wrong answers before the user may skip an item. */
 export const ESCALATION_MAX_TRIES = 3;
@@ -116,6 +128,69 @@ function problem(kb: KnowledgeBase) {
   };
 }
 
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+// Malaysian numbers: mobile 01x + 7-8 digits, landline 0[3-9] + 7-8 digits; +60 or 60 for the leading 0.
+const MY_PHONE = /^(?:\+?60|0)(1\d{8,9}|[3-9]\d{7,8})$/;
+
+/** An e-mail address (kept as typed, lower-cased) or a Malaysian phone number (kept as 0xxxxxxxxx). */
+export function readContact(text: string): { email: string } | { phone: string } | null {
+  const t = text.trim().replace(/[.,;]+$/, '');
+  if (EMAIL.test(t) && t.length <= 254) return { email: t.toLowerCase() };
+  const digits = t.replace(/[\s().-]/g, '');
+  const m = MY_PHONE.exec(digits);
+  return m ? { phone: `0${m[1]}` } : null;
+}
+
+function contact(kb: KnowledgeBase) {
+  return (text: string): FieldResult => {
+    const typed = text.trim().toLowerCase();
+    if (typed === kb.phrase('contact_skip', 'ms').toLowerCase() || typed === kb.phrase('contact_skip', 'en').toLowerCase()) return { ok: true, value: SKIPPED };
+    const c = readContact(text);
+    if (!c) return { ok: false, reason: phrase(kb, 'invalid_contact') };
+    return { ok: true, value: 'email' in c ? c.email : c.phone };
+  };
+}
+
+/** The ticket's contact from the step's value. */
+function contactOf(value: string | undefined): TicketDraft['contact'] | undefined {
+  if (isSkipped(value)) return undefined;
+  return value!.includes('@') ? { email: value } : { phone: value };
+}
+
+/** As the staff page masks it (birth date and last digit). */
+function maskedMyKad(digits: string): string {
+  const r = validateMyKad(digits);
+  return r.ok ? r.masked : '************';
+}
+
+function summaryText(kb: KnowledgeBase, values: Record<string, string>, lang: Lang): string {
+  const lines = SUMMARY_ITEMS.map(({ name, label }) => {
+    const v = values[name];
+    const shown = isSkipped(v) ? kb.phrase('summary_not_given', lang) : name === 'mykad' ? maskedMyKad(v) : v;
+    return `- ${kb.phrase(label, lang)}: ${shown}`;
+  });
+  return `${kb.phrase('summary_heading', lang)}\n${lines.join('\n')}\n\n${kb.phrase('summary_choose', lang)}`;
+}
+
+const SEND_WORDS = new Set(['hantar', 'send', 'ya', 'yes', 'ok', 'hantar / send']);
+const CHANGE_WORDS = new Set(['ubah', 'change', 'tukar', 'edit', 'ubah / change']);
+
+/** The summary step: "Send" files; "Change" asks which item, and that item's label re-asks it. */
+function summary(kb: KnowledgeBase) {
+  const both = (key: PhraseKey) => [kb.phrase(key, 'ms'), kb.phrase(key, 'en')].map((t) => t.toLowerCase());
+  const buttons = (lang: Lang) => (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang));
+  return (text: string, u: Understanding): FieldResult => {
+    const typed = text.trim().toLowerCase().replace(/[.!\s]+$/, '');
+    if (SEND_WORDS.has(typed) || both('summary_send').includes(typed)) return { ok: true, value: 'send' };
+    if (CHANGE_WORDS.has(typed) || both('summary_change').includes(typed)) {
+      return { ok: false, reason: phrase(kb, 'summary_pick_field'), choices: SUMMARY_ITEMS.map((i) => kb.phrase(i.label, u.lang)) };
+    }
+    const picked = SUMMARY_ITEMS.find((i) => both(i.label).includes(typed));
+    if (picked) return { ok: true, value: '', reopen: picked.name };
+    return { ok: false, reason: phrase(kb, 'summary_choose'), choices: buttons(u.lang) };
+  };
+}
+
 /** The topics asked about earlier, newest first, offered as ready-made answers to "what is the problem". */
 function earlierTopics(kb: KnowledgeBase, state: ConversationState, lang: Lang): string[] {
   return state.topics
@@ -142,6 +217,23 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
       validate: problem(kb),
       suggestions: (state, lang) => earlierTopics(kb, state, lang),
     },
+    {
+      name: CONTACT_FIELD,
+      prompt: phrase(kb, 'ask_contact'),
+      help: phrase(kb, 'ask_contact'),
+      personal: true,
+      redactAs: '[CONTACT]',
+      validate: contact(kb),
+      suggestions: (_state, lang) => [kb.phrase('contact_skip', lang)],
+    },
+    {
+      name: SUMMARY_FIELD,
+      prompt: phrase(kb, 'summary_choose'),
+      help: phrase(kb, 'summary_choose'),
+      ask: (values, lang) => summaryText(kb, values, lang),
+      validate: summary(kb),
+      suggestions: (_state, lang) => (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang)),
+    },
   ];
   return {
     id: ESCALATION_FORM_ID,
@@ -163,6 +255,8 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
         transcript: ctx.state.transcript,
       };
       if (info.startedAt) ticket.startedAt = info.startedAt;
+      const reach = contactOf(values[CONTACT_FIELD]);
+      if (reach) ticket.contact = reach;
       // The reply with the reference comes from the shell once the ticket is stored.
       return { replies: [], effects: [{ kind: 'file_ticket', ticket }] };
     },

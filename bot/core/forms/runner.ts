@@ -6,6 +6,8 @@ import type { Reply } from '../types';
 import type { FormCompletion, FormContext, FormDefinition } from './types';
 
 const SKIP_VALUE = '__skipped__';
+/** The value of an item the user chose to skip (see isSkipped). */
+export const SKIPPED = SKIP_VALUE;
 
 const T = {
   tryAgain: { ms: 'Cuba sekali lagi.', en: 'Please try again.' },
@@ -73,7 +75,7 @@ export function stepQuestion(def: FormDefinition, ctx: FormContext): string {
   const field = def.fields[form.step];
   const said = form.confirm?.[field.name];
   if (said !== undefined && field.confirm) return field.confirm[ctx.lang].replace('{value}', said);
-  return field.prompt[ctx.lang];
+  return field.ask ? field.ask(form.values, ctx.lang) : field.prompt[ctx.lang];
 }
 
 function promptReply(def: FormDefinition, ctx: FormContext, prefix = '', extra: Reply['suggestedActions'] = []): Reply {
@@ -82,7 +84,10 @@ function promptReply(def: FormDefinition, ctx: FormContext, prefix = '', extra: 
   const confirming = form.confirm?.[field.name] !== undefined && field.confirm !== undefined;
   const titles = confirming ? [T.yes[ctx.lang]] : field.suggestions ? field.suggestions(ctx.state, ctx.lang) : [];
   const actions = titles.map((t) => ctx.offers.button(t, { kind: 'text', text: t }));
-  return textReply(prefix + stepQuestion(def, ctx), [...actions, ...(extra ?? [])]);
+  const reply = textReply(prefix + stepQuestion(def, ctx), [...actions, ...(extra ?? [])]);
+  // A question made from the answers shows them back (names, contact): the transcript keeps a placeholder.
+  if (field.ask) reply.transcriptText = `${prefix}[${field.name}]`;
+  return reply;
 }
 
 /** The current question again after the bot answered something else in between (the form stays). */
@@ -110,6 +115,10 @@ export function answerStep(def: FormDefinition, ctx: FormContext, text: string, 
   const confirmed = said !== undefined && YES.has(typed.replace(/[.!\s]+$/, ''));
   const result = skipping ? null : confirmed ? { ok: true as const, value: said } : field.validate(text, u);
 
+  if (result && !result.ok && result.choices) {
+    const buttons = result.choices.map((t) => ctx.offers.button(t, { kind: 'text', text: t }));
+    return { kind: 'next', replies: [textReply(result.reason[ctx.lang], buttons)] };
+  }
   if (result && !result.ok) {
     form.tries += 1;
     const canSkip = def.maxTries > 0 && form.tries >= def.maxTries;
@@ -118,6 +127,15 @@ export function answerStep(def: FormDefinition, ctx: FormContext, text: string, 
     return { kind: 'next', replies: [textReply(`${result.reason[ctx.lang]} ${T.tryAgain[ctx.lang]}\n${field.prompt[ctx.lang]}\n${hint}`, actions)] };
   }
 
+  const reopen = result?.reopen ? def.fields.findIndex((f) => f.name === result.reopen) : -1;
+  if (reopen >= 0) {
+    // Just that item again; the ones after it are kept, so the form comes straight back here.
+    delete form.values[def.fields[reopen].name];
+    delete form.values[field.name];
+    form.step = reopen;
+    form.tries = 0;
+    return { kind: 'next', replies: [promptReply(def, ctx)] };
+  }
   form.values[field.name] = result ? result.value : SKIP_VALUE;
   if (form.confirm) delete form.confirm[field.name];
   form.step = nextStep(def, form.values, form.step + 1);

@@ -6,8 +6,15 @@ import type { Offers } from '../replies';
 import type { KnowledgeBase } from '../../../knowledge';
 
 export type FieldResult =
-  | { ok: true; value: string; /** how the answer is shown back (masked for personal data) */ display?: string }
-  | { ok: false; reason: Bilingual };
+  | {
+      ok: true;
+      value: string;
+      /** how the answer is shown back (masked for personal data) */ display?: string;
+      /** Ask this earlier field again (its answer and this one dropped), then come back here. */
+      reopen?: string;
+    }
+  /** `choices`: not a wrong answer but a question back (no try counted), with these buttons. */
+  | { ok: false; reason: Bilingual; choices?: string[] };
 
 export interface FormField {
   name: string;
@@ -21,6 +28,8 @@ export interface FormField {
   validate(text: string, u: Understanding): FieldResult;
   /** Whether the step is asked, given the answers so far (absent: always). */
   needed?(values: Record<string, string>): boolean;
+  /** The question made from the answers so far (e.g. a summary), instead of `prompt`. */
+  ask?(values: Record<string, string>, lang: Lang): string;
   /** Asked instead of the prompt when the opening message already gave this answer; "{value}" shows it. */
   confirm?: Bilingual;
   /**
