@@ -12,6 +12,13 @@ function say(state: ConversationState | undefined, text: string): TurnResult {
   return runTurn(deps, state, { text, channel: 'test' }, NOW);
 }
 const text = (r: TurnResult) => r.replies.map((x) => x.text).join('\n');
+/** The ticket the turn files (the escalation's last steps: contact skipped, then the summary sent). */
+function filed(r: TurnResult) {
+  const last = say(say(r.state, 'langkau').state, 'hantar');
+  const effect = last.effects.find((e) => e.kind === 'file_ticket');
+  if (!effect || effect.kind !== 'file_ticket') throw new Error('no ticket filed');
+  return effect.ticket;
+}
 
 const ESCALATION_ANSWERS = ['A3100001237X', 'Maju Jaya Sdn Bhd', 'Siti Aminah binti Ahmad', '900101145673'];
 const STEP_QUESTION = [/nombor majikan/i, /nama syarikat/i, /nama wakil/i, /MyKad/, /masalah/i];
@@ -61,8 +68,7 @@ describe('the escalation checklist', () => {
     for (const a of ESCALATION_ANSWERS) r = say(r.state, a);
     expect(text(r)).toContain('fail caruman asyik ditolak');
     r = say(r.state, 'ya');
-    expect(r.effects).toHaveLength(1);
-    expect(r.effects[0].ticket.checklist.problem).toBe('fail caruman asyik ditolak');
+    expect(filed(r).checklist.problem).toBe('fail caruman asyik ditolak');
   });
 
   test.each([
@@ -87,7 +93,7 @@ describe('the escalation checklist', () => {
     for (const a of ESCALATION_ANSWERS) r = say(r.state, a);
     expect(text(r)).toContain('my contribution file keeps getting rejected');
     r = say(r.state, 'Cannot upload the text file for November, error at line 3');
-    expect(r.effects[0].ticket.checklist.problem).toBe('Cannot upload the text file for November, error at line 3');
+    expect(filed(r).checklist.problem).toBe('Cannot upload the text file for November, error at line 3');
   });
 });
 
