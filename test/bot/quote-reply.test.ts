@@ -37,7 +37,8 @@ test('Malay: employer pays, deduct, total first; a line per scheme; the assumpti
   expect(lines[6]).toBe('Anggapan: umur 18–59, warganegara, tidak tarik diri, bulan upah November 2026');
   expect(lines[7]).toMatch(/^Sumber: \[PERKESO: Rate of Contribution.*\]\(https:\/\/www\.perkeso\.gov\.my\/en\/rate-of-contribution\.html\)/);
   expect(lines).toHaveLength(8);
-  expect(titles(r)).toEqual(['Umur 60 ke atas', 'Pekerja asing', 'Sudah tarik diri LINDUNG 24 Jam', 'Kenapa?', 'Kira caruman saya']);
+  // The quote's own buttons, then 👍 / 👎 last.
+  expect(titles(r)).toEqual(['Umur 60 ke atas', 'Pekerja asing', 'Sudah tarik diri LINDUNG 24 Jam', 'Kenapa?', 'Kira caruman saya', '👍', '👎']);
 });
 
 test('the card shows the same figures in the same money format as the text', async () => {

@@ -19,6 +19,8 @@ function deps(): CoreDeps {
 
 /** Employer code, company, representative, MyKad: the officer form then asks for the problem. */
 export const FORM_ANSWERS = ['A3100001237X', 'Maju Jaya Sdn Bhd', 'Siti Aminah binti Ahmad', '900101-14-5673'];
+/** The escalation's last two steps: no contact, then the summary sent. */
+const FINISH = ['skip', 'send'];
 export const MYKAD_DIGITS = '900101145673';
 
 export const ref = (conversationId: string): ConversationRef => ({ channelId: 'webchat', conversationId, userId: `user-${conversationId}` });
@@ -50,7 +52,7 @@ export async function visitors(storage: DocumentStore, clock: () => Date): Promi
     activityLog,
     say,
     async fileTicket(conversationId) {
-      const text = await say(conversationId, ['talk to an officer', ...FORM_ANSWERS, 'The contribution file upload fails']);
+      const text = await say(conversationId, ['talk to an officer', ...FORM_ANSWERS, 'The contribution file upload fails', ...FINISH]);
       const m = /HN-\d{4}-\d{6}/.exec(text);
       if (!m) throw new Error(`no ticket reference in: ${text}`);
       return m[0];

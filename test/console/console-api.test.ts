@@ -2,7 +2,7 @@
 // show up in the queue redacted with their top three, a 👎 joins them, staff label items, the
 // labelled ones export as training lines, the charts' figures and CSVs follow the traffic, and the
 // ticket list pages and searches. All of it behind TRIAGE_TOKEN.
-import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, say, startApp, type Bot } from '../escalation/helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, conversation, referenceIn, say, startApp, type Bot } from '../escalation/helpers';
 
 const TOKEN = 'console-token-for-tests-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -39,8 +39,8 @@ beforeAll(async () => {
   await say(bot.url, 'console-1', `IC saya ${GOOD_ANSWERS[3]}, macam mana nak ubah alamat syarikat`);
   await say(bot.url, 'console-1', 'tukar emel majikan');
   await say(bot.url, 'console-1', 'apa khabar boss');
-  reference = referenceIn((await conversation(bot.url, 'console-2', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR'])).text);
-  second = referenceIn((await conversation(bot.url, 'console-3', ['nak cakap dengan pegawai', 'B3200009876Y', ...GOOD_ANSWERS.slice(1), 'Tak boleh bayar'])).text);
+  reference = referenceIn((await conversation(bot.url, 'console-2', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR', ...FINISH])).text);
+  second = referenceIn((await conversation(bot.url, 'console-3', ['nak cakap dengan pegawai', 'B3200009876Y', ...GOOD_ANSWERS.slice(1), 'Tak boleh bayar', ...FINISH])).text);
   await say(bot.url, 'console-4', 'how do I print the ACR for last month');
   await bot.app.insights.recordFeedback({
     ref: { channelId: 'test', conversationId: 'console-4', userId: 'employer-1' },

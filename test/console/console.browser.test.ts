@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, type Browser } from '../e2e/browser';
-import { GOOD_ANSWERS, IN_HOURS, conversation, referenceIn, say, startApp, type Bot } from '../escalation/helpers';
+import { GOOD_ANSWERS, FINISH, IN_HOURS, conversation, referenceIn, say, startApp, type Bot } from '../escalation/helpers';
 
 const TOKEN = 'console-browser-token-0123456789ab';
 const DAY_MS = 86_400_000;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   now = IN_HOURS;
   await say(bot.url, 'day3-a', OOS);
   await say(bot.url, 'day3-b', 'apa nombor telefon careline perkeso');
-  reference = referenceIn((await conversation(bot.url, 'day3-c', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR'])).text);
+  reference = referenceIn((await conversation(bot.url, 'day3-c', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR', ...FINISH])).text);
   await bot.app.insights.recordFeedback(
     { ref: { channelId: 'test', conversationId: 'day3-b', userId: 'employer-1' }, answerId: 'contact_support', intent: 'contact_support', lang: 'ms', vote: 'down', redactedMessage: 'apa nombor telefon careline perkeso' },
     IN_HOURS,

@@ -6,14 +6,14 @@ import path from 'path';
 import { SqliteStorage } from '../../bot/storage';
 import { TicketStore } from '../../bot/tickets';
 import { createLimiter, LIMITS } from '../../bot/limits';
-import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, referenceIn } from './helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, REFERENCE, referenceIn } from './helpers';
 
 test('a ticket filed in the terminal is in the SQLite store named by STORAGE_URL', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-chat-'));
   const file = path.join(dir, 'hanna.db');
   try {
     const root = path.resolve(__dirname, '../..');
-    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file'].join('\n') + '\n';
+    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file', ...FINISH].join('\n') + '\n';
     const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
       cwd: root,
       input,
@@ -51,7 +51,7 @@ test('the terminal shares the server\'s ticket limit: a filer over the daily lim
     storage.close();
 
     const root = path.resolve(__dirname, '../..');
-    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file'].join('\n') + '\n';
+    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file', ...FINISH].join('\n') + '\n';
     const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
       cwd: root,
       input,

@@ -8,7 +8,7 @@ import { composeTicketEmail, createSmtpMailer, OutboxWorker } from '../../bot/ha
 import { SqliteStorage } from '../../bot/storage';
 import { TicketStore, type Ticket } from '../../bot/tickets';
 import {
-  GOOD_ANSWERS,
+  GOOD_ANSWERS, FINISH,
   IN_HOURS,
   conversation,
   freePort,
@@ -37,7 +37,7 @@ function mailEnv(port: number): Record<string, string> {
 }
 
 async function fileTicket(bot: Bot, problem = 'I cannot log in to ASSIST after changing my password'): Promise<string> {
-  const done = await conversation(bot.url, `delivery-${++n}`, ['talk to an officer', ...GOOD_ANSWERS, problem]);
+  const done = await conversation(bot.url, `delivery-${++n}`, ['talk to an officer', ...GOOD_ANSWERS, problem, ...FINISH]);
   return referenceIn(done.text);
 }
 

@@ -7,7 +7,7 @@ import path from 'path';
 import { SqliteStorage } from '../../bot/storage';
 import { outboxKey, TicketStore, type OutboxEntry } from '../../bot/tickets';
 import { message, post } from '../helpers/bot-server';
-import { GOOD_ANSWERS, IN_HOURS, MYKAD_DIGITS, conversation, referenceIn, startApp, waitFor } from './helpers';
+import { GOOD_ANSWERS, FINISH, IN_HOURS, MYKAD_DIGITS, conversation, referenceIn, startApp, waitFor } from './helpers';
 
 let dir: string;
 beforeEach(() => {
@@ -27,7 +27,7 @@ const draft = (i: number) => ({
 test('a ticket filed over HTTP is still there, with its outbox entry, after the app is closed and the store reopened', async () => {
   const file = path.join(dir, 'hanna.db');
   const bot = await startApp({ STORAGE_URL: `sqlite:${file}` });
-  const done = await conversation(bot.url, 'durable-1', ['talk to an officer', ...GOOD_ANSWERS, 'The contribution file upload fails']);
+  const done = await conversation(bot.url, 'durable-1', ['talk to an officer', ...GOOD_ANSWERS, 'The contribution file upload fails', ...FINISH]);
   const reference = referenceIn(done.text);
   await bot.stop();
 
@@ -50,7 +50,7 @@ test('a ticket filed over HTTP is still there, with its outbox entry, after the 
   // A restarted app carries on the numbering.
   const again = await startApp({ STORAGE_URL: `sqlite:${file}` });
   try {
-    const next = await conversation(again.url, 'durable-2', ['talk to an officer', ...GOOD_ANSWERS, 'Another problem with ASSIST']);
+    const next = await conversation(again.url, 'durable-2', ['talk to an officer', ...GOOD_ANSWERS, 'Another problem with ASSIST', ...FINISH]);
     expect(Number(referenceIn(next.text).slice(-6))).toBe(Number(reference.slice(-6)) + 1);
   } finally {
     await again.stop();
@@ -70,7 +70,7 @@ test('a server killed with SIGKILL right after the reply has the ticket in its s
     await waitFor(() => /listening on (http:\/\/\S+)/.test(out), 'the server to start', 45_000);
     const url = /listening on (http:\/\/\S+)/.exec(out)![1];
     let last = '';
-    for (const text of ['talk to an officer', ...GOOD_ANSWERS, 'I was charged late payment interest by mistake']) {
+    for (const text of ['talk to an officer', ...GOOD_ANSWERS, 'I was charged late payment interest by mistake', ...FINISH]) {
       const res = await post(url, message(text, 'killed-conv', 'killed-user'));
       last = (res.json.activities ?? []).map((a) => a.text ?? '').join('\n');
     }

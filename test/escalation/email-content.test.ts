@@ -3,7 +3,7 @@
 // id; a long problem is wrapped, never cut.
 import { composeTicketEmail } from '../../bot/handoff';
 import type { Ticket } from '../../bot/tickets';
-import { GOOD_ANSWERS, startApp, type Bot } from './helpers';
+import { GOOD_ANSWERS, FINISH, startApp, type Bot } from './helpers';
 import { post, message } from '../helpers/bot-server';
 
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -67,7 +67,7 @@ describe('the staff API (what /staff shows)', () => {
   test('a ticket from an odd channel id shows no control characters or bidi overrides', async () => {
     const conv = 'email-content-1';
     const channelId = 'evil\u202Echannel\u0007';
-    const answers = ['talk to an officer', GOOD_ANSWERS[0], 'Maju \u202Egnp.exe Jaya', ...GOOD_ANSWERS.slice(2), 'Cannot log in \u202E to ASSIST'];
+    const answers = ['talk to an officer', GOOD_ANSWERS[0], 'Maju \u202Egnp.exe Jaya', ...GOOD_ANSWERS.slice(2), 'Cannot log in \u202E to ASSIST', ...FINISH];
     let last = '';
     for (const text of answers) {
       const res = await post(bot.url, { ...message(text, conv, 'employer-1'), channelId });

@@ -1,6 +1,6 @@
 // The escalation checklist through the real HTTP server, as a user meets it.
 import { hotlineStatus } from '../../knowledge';
-import { AFTER_HOURS, GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, conversation, referenceIn, say, startApp, type Bot } from './helpers';
+import { AFTER_HOURS, GOOD_ANSWERS, FINISH, MYKAD_DIGITS, REFERENCE, conversation, referenceIn, say, startApp, type Bot } from './helpers';
 
 let bot: Bot;
 let n = 0;
@@ -42,9 +42,22 @@ describe('the checklist in Malay', () => {
     // The topic asked about earlier is offered as the problem.
     expect(mykad.buttons).toContain('Lupa kata laluan');
 
-    const done = await say(bot.url, c, 'Lupa kata laluan');
+    const contact = await say(bot.url, c, 'Lupa kata laluan');
+    expect(contact.text).toMatch(/e-mel atau nombor telefon/);
+    expect(contact.buttons).toEqual(['Langkau']);
+    expect((await say(bot.url, c, 'siti@')).text).toMatch(/tidak dapat membaca itu sebagai e-mel atau nombor telefon/i);
+    const summary = await say(bot.url, c, 'Siti@MajuJaya.com.my');
+    // What will be sent, MyKad masked as on the staff page; nothing is filed yet.
+    expect(summary.text).toMatch(/Ini yang akan dihantar kepada pegawai/);
+    expect(summary.text).toContain('900101-**-***3');
+    expect(summary.text).not.toContain(MYKAD_DIGITS);
+    expect(summary.text).toContain('siti@majujaya.com.my');
+    expect(summary.text).not.toMatch(REFERENCE);
+    expect(summary.buttons).toEqual(['Hantar', 'Ubah', 'Batal']);
+
+    const done = await say(bot.url, c, 'Hantar');
     expect(done.text).toMatch(/Nombor rujukan: HN-2026-\d{6}/);
-    expect(done.text).toMatch(/e-mel/);
+    expect(done.text).toMatch(/membalas melalui e-mel ke siti@majujaya\.com\.my/);
 
     const ticket = await bot.app.handoff.tickets.get(referenceIn(done.text));
     expect(ticket).not.toBeNull();
@@ -56,6 +69,10 @@ describe('the checklist in Malay', () => {
       problem: 'Lupa kata laluan',
     });
     expect(ticket!.missing).toEqual([]);
+    expect(ticket!.contact).toEqual({ email: 'siti@majujaya.com.my' });
+    // The transcript keeps neither the contact nor the summary's names.
+    expect(JSON.stringify(ticket!.transcript)).not.toContain('majujaya');
+    expect(JSON.stringify(ticket!.transcript)).not.toContain('Siti Aminah');
     expect(ticket!.topics).toContain('forgot_password');
     expect(ticket!.lang).toBe('ms');
     expect(ticket!.channel).toBe('test');
@@ -106,7 +123,7 @@ describe('the checklist in Malay', () => {
     expect(three.buttons).toContain('Langkau');
     const skipped = await say(bot.url, c, 'Langkau');
     expect(skipped.text).toMatch(/masalah/i);
-    const done = await say(bot.url, c, 'Tidak dapat muat naik fail caruman bulan ini');
+    const done = await conversation(bot.url, c, ['Tidak dapat muat naik fail caruman bulan ini', ...FINISH]);
     const ticket = await bot.app.handoff.tickets.get(referenceIn(done.text));
     expect(ticket!.checklist.mykad).toBeNull();
     expect(ticket!.missing).toEqual(['mykad']);
@@ -155,8 +172,23 @@ describe('the checklist in English', () => {
     const ok = await say(bot.url, c, '850315101234');
     expect(ok.text).toContain('MyKad number received: 850315-**-***4');
     expect(ok.buttons).toContain('How to pay');
-    const done = await say(bot.url, c, 'My payment through FPX shows failed but the money left my account');
+    expect((await say(bot.url, c, 'My payment through FPX shows failed but the money left my account')).text).toMatch(/reach you/);
+    const summary = await say(bot.url, c, '+60 12-345 6789');
+    expect(summary.text).toMatch(/This is what will be sent/);
+    expect(summary.text).toContain('850315-**-***4');
+    expect(summary.buttons).toEqual(['Send', 'Change', 'Cancel']);
+    // "Change": pick the item, answer just that step, and the summary comes back with the new answer.
+    const pick = await say(bot.url, c, 'Change');
+    expect(pick.buttons).toEqual(['Employer number', 'Company name', 'Representative', 'MyKad', 'Problem', 'Contact']);
+    expect((await say(bot.url, c, 'Company name')).text).toMatch(/company's name/i);
+    const again = await say(bot.url, c, 'Maju Jaya Trading Sdn Bhd');
+    expect(again.text).toMatch(/This is what will be sent/);
+    expect(again.text).toContain('Maju Jaya Trading Sdn Bhd');
+    expect(again.text).not.toMatch(REFERENCE);
+    const done = await say(bot.url, c, 'Send');
     expect(done.text).toMatch(/Reference number: HN-2026-\d{6}/);
+    expect(done.text).toMatch(/contact you on 0123456789/);
+    expect(done.text).not.toMatch(/by e-mail/);
     expect(done.text).toMatch(/What happens next/);
     // 11:00 on a Thursday: the line is open, so they can call now.
     expect(done.text).toMatch(/call the Careline now on 1-300-22-8000/);
@@ -164,6 +196,9 @@ describe('the checklist in English', () => {
     const ticket = await bot.app.handoff.tickets.get(referenceIn(done.text));
     expect(ticket!.lang).toBe('en');
     expect(ticket!.checklist.employerCode).toBe('B3901000913X');
+    expect(ticket!.checklist.companyName).toBe('Maju Jaya Trading Sdn Bhd');
+    expect(ticket!.contact).toEqual({ phone: '0123456789' });
+    expect(JSON.stringify(ticket!.transcript)).not.toContain('0123456789');
     expect(ticket!.topics).toContain('payment_methods');
     expect(JSON.stringify(ticket!.transcript)).not.toContain('850315101234');
     expect(JSON.stringify(ticket!.transcript)).not.toContain('Ahmad Faizal');
@@ -189,7 +224,7 @@ describe('the checklist in English', () => {
   test('references count up and are never reused', async () => {
     const refs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const done = await conversation(bot.url, conv(), ['talk to an officer', ...GOOD_ANSWERS, 'I cannot upload the contribution file']);
+      const done = await conversation(bot.url, conv(), ['talk to an officer', ...GOOD_ANSWERS, 'I cannot upload the contribution file', ...FINISH]);
       refs.push(referenceIn(done.text));
     }
     const numbers = refs.map((r) => Number(r.slice(-6)));
@@ -200,18 +235,21 @@ describe('the checklist in English', () => {
 });
 
 describe('office hours', () => {
-  test('outside Careline hours the reply says when the line opens and that an officer answers by e-mail', async () => {
+  test('outside Careline hours the reply says when the line opens; without a contact it promises no e-mail', async () => {
     const late = await startApp({}, { clock: () => AFTER_HOURS });
     try {
-      const done = await conversation(late.url, 'esc-late', ['talk to an officer', ...GOOD_ANSWERS, 'I cannot log in to ASSIST']);
+      const done = await conversation(late.url, 'esc-late', ['talk to an officer', ...GOOD_ANSWERS, 'I cannot log in to ASSIST', ...FINISH]);
       expect(done.text).toMatch(REFERENCE);
-      expect(done.text).toMatch(/answer by e-mail/);
+      // No contact given: no promise of an e-mail, the Careline and the reference instead.
+      expect(done.text).not.toMatch(/by e-mail/);
+      expect(done.text).toMatch(/call the Careline or check back with the reference HN-/);
       // When the line opens, in the words of knowledge/hotline.yaml: Friday 27 Nov, 8 am.
       expect(done.text).toContain(hotlineStatus(AFTER_HOURS).en);
       expect(done.text).toMatch(/Friday 27 Nov.*8:00 am/);
       expect(done.text).not.toMatch(/call the Careline now/);
-      const ms = await conversation(late.url, 'esc-late-ms', ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk']);
-      expect(ms.text).toMatch(/menjawab melalui e-mel/);
+      const ms = await conversation(late.url, 'esc-late-ms', ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk', ...FINISH]);
+      expect(ms.text).not.toMatch(/melalui e-mel/);
+      expect(ms.text).toMatch(/telefon Careline atau tanya semula dengan nombor rujukan HN-/);
       expect(ms.text).toContain(hotlineStatus(AFTER_HOURS).ms);
       expect(ms.text).toMatch(/Jumaat 27 Nov.*8\.00 pagi/);
     } finally {

@@ -1,9 +1,9 @@
 // The Bot Framework handoff.initiate event goes only to channels listed in
 // HANDOFF_EVENT_CHANNELS; every other client keeps getting message activities only.
-import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, startApp } from './helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, conversation, referenceIn, startApp } from './helpers';
 import { SDKS } from '../helpers/bot-server';
 
-const lines = ['talk to an officer', ...GOOD_ANSWERS, 'Cannot log in to ASSIST'];
+const lines = ['talk to an officer', ...GOOD_ANSWERS, 'Cannot log in to ASSIST', ...FINISH];
 
 describe.each(SDKS)('CHANNEL_SDK=%s', (sdk) => {
   test('a listed channel gets the handoff event with the reference and the redacted transcript after the reply', async () => {

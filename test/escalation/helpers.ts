@@ -131,6 +131,8 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
 /** The checklist answers that pass, in order. */
 export const GOOD_ANSWERS = ['A3100001237X', 'Maju Jaya Sdn Bhd', 'Siti Aminah binti Ahmad', '900101-14-5673'];
 export const MYKAD_DIGITS = '900101145673';
+/** After the problem: no contact given, then the summary sent (either language's words work). */
+export const FINISH = ['skip', 'send'];
 
 /** A header of a raw message, unfolded, with RFC 2047 encoded words decoded. */
 export function mailHeader(raw: string, name: string): string {

@@ -11,8 +11,8 @@ const form = escalationForm(kb);
 const understander = createUnderstander();
 const check = (field: string, text: string) => form.fields.find((f) => f.name === field)!.validate(text, understander.understand(text, { lang: 'en' }));
 
-test('the form is data: five fields in the contract order, each with prompts and help in both languages', () => {
-  expect(form.fields.map((f) => f.name)).toEqual([...CHECKLIST_FIELDS]);
+test('the form is data: the five checklist fields in the contract order, then contact and summary, each with prompts and help in both languages', () => {
+  expect(form.fields.map((f) => f.name)).toEqual([...CHECKLIST_FIELDS, 'contact', 'summary']);
   expect(CHECKLIST_FIELDS).toEqual(['employerCode', 'companyName', 'repName', 'mykad', 'problem']);
   for (const f of form.fields) {
     for (const lang of ['ms', 'en'] as const) {
@@ -23,7 +23,7 @@ test('the form is data: five fields in the contract order, each with prompts and
   expect(form.maxTries).toBe(ESCALATION_MAX_TRIES);
   expect(form.intro?.ms).toContain(kb.phrase('handoff_privacy', 'ms'));
   // Personal answers are kept out of the transcript.
-  expect(form.fields.filter((f) => f.redactAs).map((f) => f.name)).toEqual(['repName', 'mykad']);
+  expect(form.fields.filter((f) => f.redactAs).map((f) => f.name)).toEqual(['repName', 'mykad', 'contact']);
 });
 
 test.each([
@@ -46,6 +46,13 @@ test.each([
   ['mykad', '9001011456', null],
   ['problem', 'Cannot log in', 'Cannot log in'],
   ['problem', 'ok', null],
+  ['contact', 'Siti@Maju.com.my', 'siti@maju.com.my'],
+  ['contact', '012-345 6789', '0123456789'],
+  ['contact', '+6011-2345 6789', '01123456789'],
+  ['contact', '03-2691 4500', '0326914500'],
+  ['contact', '12345', null],
+  ['contact', 'siti@maju', null],
+  ['contact', '+65 9123 4567', null], // Singapore, not Malaysian
 ])('%s: %j -> %j', (field, text, expected) => {
   const r = check(field, text);
   if (expected === null) expect(r.ok).toBe(false);

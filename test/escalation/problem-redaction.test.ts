@@ -4,7 +4,7 @@
 import { createApp, listen } from '../../bot/app';
 import { readConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logging';
-import { GOOD_ANSWERS, IN_HOURS, conversation, deps, mailBody, mailHeader, referenceIn, startApp, startSmtp, waitFor, type Bot, type Smtp } from './helpers';
+import { GOOD_ANSWERS, FINISH, IN_HOURS, conversation, deps, mailBody, mailHeader, referenceIn, startApp, startSmtp, waitFor, type Bot, type Smtp } from './helpers';
 
 const TOKEN = 'staff-token-for-tests-0123456789abcdef';
 const RAW = {
@@ -38,7 +38,7 @@ describe('the problem text', () => {
   });
 
   test('is stored, listed, shown, e-mailed and handed off with the personal data masked', async () => {
-    const done = await conversation(bot.url, 'problem-redaction-1', ['talk to an officer', ...GOOD_ANSWERS, PROBLEM]);
+    const done = await conversation(bot.url, 'problem-redaction-1', ['talk to an officer', ...GOOD_ANSWERS, PROBLEM, ...FINISH]);
     const reference = referenceIn(done.text);
 
     const ticket = await bot.app.handoff.tickets.get(reference);
@@ -69,7 +69,7 @@ test('at LOG_LEVEL=debug the representative name and the problem are not logged 
   const app = createApp(config, { log: createLogger('debug', (l) => lines.push(l)), deps: deps(), clock: () => IN_HOURS });
   const url = await listen(app, 0, '127.0.0.1');
   try {
-    const done = await conversation(url, 'problem-redaction-debug', ['talk to an officer', ...GOOD_ANSWERS, PROBLEM]);
+    const done = await conversation(url, 'problem-redaction-debug', ['talk to an officer', ...GOOD_ANSWERS, PROBLEM, ...FINISH]);
     referenceIn(done.text);
   } finally {
     await app.close();

@@ -5,7 +5,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, type Browser } from '../e2e/browser';
-import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
 
 /** Screenshots shown in the README, redrawn by every run. */
 const SHOTS = SCREENSHOTS;
@@ -19,7 +19,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   bot = await startApp({ TRIAGE_TOKEN: TOKEN });
-  reference = referenceIn((await conversation(bot.url, 'staff-page-1', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR receipt'])).text);
+  reference = referenceIn((await conversation(bot.url, 'staff-page-1', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot print the ACR receipt', ...FINISH])).text);
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('request', (r) => requests.push(r.url()));

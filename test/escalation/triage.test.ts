@@ -1,6 +1,6 @@
 // The support-staff API and page: token required, MyKad masked in lists and whole on one
 // ticket, status / assignee / notes updated, and nothing at all when no token is configured.
-import { GOOD_ANSWERS, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
 
 const TOKEN = 'triage-token-for-tests-abcdefghijklmnop';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -24,8 +24,8 @@ describe('with TRIAGE_TOKEN set', () => {
   let second: string;
   beforeAll(async () => {
     bot = await startApp({ TRIAGE_TOKEN: TOKEN });
-    reference = referenceIn((await conversation(bot.url, 'triage-1', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot register a Portal ID'])).text);
-    second = referenceIn((await conversation(bot.url, 'triage-2', ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat bayar caruman'])).text);
+    reference = referenceIn((await conversation(bot.url, 'triage-1', ['talk to an officer', ...GOOD_ANSWERS, 'Cannot register a Portal ID', ...FINISH])).text);
+    second = referenceIn((await conversation(bot.url, 'triage-2', ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat bayar caruman', ...FINISH])).text);
   });
   afterAll(async () => bot.stop());
 

@@ -5,7 +5,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
-import { GOOD_ANSWERS, MYKAD_DIGITS, REFERENCE, say, startSmtp, waitFor } from '../escalation/helpers';
+import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, REFERENCE, say, startSmtp, waitFor } from '../escalation/helpers';
 import { message, post } from '../helpers/bot-server';
 import { freePort, startHanna, type BotProcess } from './helpers/processes';
 
@@ -69,7 +69,7 @@ test('kill -9 right after the ticket reply: the ticket is stored and its e-mail 
   let url = await restart(); // no SMTP yet: the ticket waits in the outbox
   const conv = 'c-escalation';
   let last = '';
-  for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST']) last = (await say(url, conv, line)).text;
+  for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST', ...FINISH]) last = (await say(url, conv, line)).text;
   const ref = REFERENCE.exec(last)?.[0];
   expect(ref).toBeDefined();
 
@@ -105,7 +105,7 @@ test('kill -9 while a ticket e-mail is being sent: after the restart it goes out
   try {
     let url = await restart({ PORT, SMTP_URL: `smtp://127.0.0.1:${hangPort}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
     let last = '';
-    for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST']) last = (await say(url, 'c-lease', line)).text;
+    for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST', ...FINISH]) last = (await say(url, 'c-lease', line)).text;
     const ref = REFERENCE.exec(last)![0];
     await waitFor(() => hung.length > 0, 'the worker to start sending');
 

@@ -146,7 +146,7 @@ describe('the widget routes', () => {
 
     test('one address files at most 20 tickets a day, over any number of conversations', async () => {
       const addr = freshIp();
-      const lines = ['talk to an officer', 'A3100001237X', 'Maju Jaya Sdn Bhd', 'Siti Aminah binti Ahmad', '900101-14-5673', 'Cannot log in to ASSIST'];
+      const lines = ['talk to an officer', 'A3100001237X', 'Maju Jaya Sdn Bhd', 'Siti Aminah binti Ahmad', '900101-14-5673', 'Cannot log in to ASSIST', 'skip', 'send'];
       const outcomes: string[] = [];
       for (let i = 0; i < 21; i++) {
         const c = await widgetConversation(bot.url, from(addr));

@@ -1,7 +1,7 @@
 // Two `hanna serve` processes on one Redis, no sticky routing: requests of one conversation
 // alternate between them, escalations are spread across both, and each ticket is e-mailed
 // exactly once through a real SMTP server although both processes run an outbox worker.
-import { GOOD_ANSWERS, REFERENCE, say, startSmtp, waitFor, type Smtp } from '../escalation/helpers';
+import { GOOD_ANSWERS, FINISH, REFERENCE, say, startSmtp, waitFor, type Smtp } from '../escalation/helpers';
 import { startHanna, startRedis, type BotProcess, type RedisServer } from './helpers/processes';
 
 const TRIAGE_TOKEN = 'scale-out-test-triage-token-0123456789';
@@ -40,7 +40,7 @@ test('one conversation continues across both processes', async () => {
 });
 
 test('escalations spread across both processes file distinct tickets, each e-mailed exactly once', async () => {
-  const steps = ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST selepas tukar kata laluan'];
+  const steps = ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST selepas tukar kata laluan', ...FINISH];
   // Six conversations at once; each one's turns alternate between the processes.
   const refs = await Promise.all(
     Array.from({ length: 6 }, async (_, c) => {

@@ -1,6 +1,6 @@
 // Escalation tickets are limited per conversation per day: a visitor looping through the
 // officer form cannot flood the officers' queue; other conversations are not affected.
-import { GOOD_ANSWERS, IN_HOURS, REFERENCE, conversation, say, startApp, type Bot } from '../escalation/helpers';
+import { GOOD_ANSWERS, FINISH, IN_HOURS, REFERENCE, conversation, say, startApp, type Bot } from '../escalation/helpers';
 import { TICKETS_PER_CONVERSATION_PER_DAY } from '../../bot/limits/ticket-quota';
 import { klDay } from '../../bot/core';
 
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const escalate = (conv: string) => conversation(bot.url, conv, ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST']);
+const escalate = (conv: string) => conversation(bot.url, conv, ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Tidak dapat log masuk ASSIST', ...FINISH]);
 
 test(`the ${TICKETS_PER_CONVERSATION_PER_DAY + 1}th ticket in one conversation on one day is refused politely, naming the earlier ones`, async () => {
   const conv = `quota-${Date.now()}`;

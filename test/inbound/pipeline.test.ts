@@ -35,7 +35,9 @@ describe('the inbound pipeline', () => {
   const escalate = async (r: ConversationRef) => {
     await core.inbound.message({ ref: r, text: 'talk to an officer' });
     for (const answer of GOOD_ANSWERS) await core.inbound.message({ ref: r, text: answer });
-    return core.inbound.message({ ref: r, text: 'Cannot log in to ASSIST' });
+    await core.inbound.message({ ref: r, text: 'Cannot log in to ASSIST' });
+    await core.inbound.message({ ref: r, text: 'siti@majujaya.com.my' });
+    return core.inbound.message({ ref: r, text: 'send' });
   };
 
   test('a card submit without typed text is read from its value', async () => {
@@ -54,12 +56,13 @@ describe('the inbound pipeline', () => {
     expect(other.handoff).toBeUndefined();
   });
 
-  test('the turn log never holds the MyKad number a user typed', async () => {
+  test('the turn log never holds the MyKad number or the contact a user typed', async () => {
     lines.length = 0;
     await escalate(ref());
     expect(lines.some((l) => l.includes('"turn"'))).toBe(true);
     expect(lines.join('\n')).not.toContain(MYKAD_DIGITS);
     expect(lines.join('\n')).not.toContain('900101-14-5673');
+    expect(lines.join('\n')).not.toContain('majujaya');
   });
 
   test('a failing turn gets the bilingual apology, is logged, and leaves the conversation where it was', async () => {
