@@ -144,8 +144,8 @@ test('the insight charts are drawn as inline SVG, a bar or point per day with da
   const file = await download.path();
   const csv = fs.readFileSync(file!, 'utf8').split('\r\n');
   expect(csv[0]).toBe('day,conversations,messages');
-  // 26 Nov: three conversations; their messages (2 + the escalation's 6).
-  expect(csv).toContain('2026-11-26,3,8');
+  // 26 Nov: three conversations; their messages (2 + the escalation's 8: it asks for a contact and shows a summary).
+  expect(csv).toContain('2026-11-26,3,10');
   expect(csv).toContain('2026-11-24,1,1');
   expect(download.suggestedFilename()).toMatch(/^hanna-conversations-2026-11-13-2026-11-26\.csv$/);
 
