@@ -2,7 +2,7 @@
 // conversations, tickets and the outbox. Same eTag rules as MemoryStorage and SqliteStorage:
 // a write carrying an eTag succeeds only if the stored document still has that eTag.
 import crypto from 'crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Storage, StoreItems } from 'botbuilder';
 import { expires, type RetentionPolicy } from './retention';
 
@@ -72,6 +72,8 @@ export class RedisStorage implements Storage {
     this.retention = options.retention;
     // A few quick retries, then an error: a turn fails politely instead of hanging while Redis is away.
     // disconnectTimeout: closing while Redis is away waits that long on a socket that is already gone.
+    // Loaded here, not at start-up: only a REDIS store needs it.
+    const { Redis } = require('ioredis') as typeof import('ioredis');
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000, disconnectTimeout: 300, ...options.redis });
     // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
     this.redis.on('error', () => undefined);
