@@ -9,6 +9,8 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
+// While tsc rewrites dist/, a start must not load half-written files: without the stamp it runs the sources.
+fs.rmSync(path.join(root, 'dist', '.built'), { force: true });
 let tsc;
 try {
   tsc = require.resolve('typescript/bin/tsc');
