@@ -3,8 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { INTENT_IDS } from './ids';
+import { fromRoot } from '../project-root';
 
-export const DEFAULT_DATA_DIR = path.join(__dirname, 'data');
+export const DEFAULT_DATA_DIR = fromRoot('intents', 'data');
 
 export type DataLang = 'ms' | 'en' | 'mixed';
 export const DATA_LANGS: readonly DataLang[] = ['ms', 'en', 'mixed'];

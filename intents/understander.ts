@@ -1,6 +1,5 @@
 // Builds the understanding pipeline from the data files: normaliser -> language -> entities -> classifier,
 // and answers understand()/classify() with it.
-import * as path from 'path';
 import { IntentClassifier, type BuildOptions } from './classifier';
 import { DomainVocabulary } from './domain';
 import { extractEntities } from './entities';
@@ -15,6 +14,7 @@ import { SpellCorrector } from './spelling';
 import { TopicMatcher } from './topics';
 import { DEFAULT_DATA_DIR, loadTrainingData } from './training-data';
 import type { Classification, Entities, Ranked, Understander, UnderstandContext, Understanding } from './types';
+import { fromRoot } from '../project-root';
 
 export interface Tuning {
   features: FeatureOptions;
@@ -93,9 +93,9 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
         [
           { dir: options.dataDir ?? DEFAULT_DATA_DIR, ext: '.json' },
           { dir: options.lexiconDir ?? LEXICON_DIR, ext: '.json' },
-          { dir: __dirname, ext: '.ts' },
+          { dir: fromRoot('intents'), ext: '.ts' },
         ],
-        [JSON.stringify(tune), path.basename(__filename)],
+        [JSON.stringify(tune), 'understander'] /* the same key from dist/ and from the sources */,
       )
     : '';
   const snap = useCache ? readCachedModel(key) : null;

@@ -11,9 +11,10 @@ import { DataKnowledgeBase } from './knowledgeBase';
 import type { LoadedKnowledgeBase } from './knowledgeBase';
 import { loadPhrases } from './phrases';
 import { displayPath, YamlFile } from './yamlFile';
+import { fromRoot } from '../project-root';
 
 /** The knowledge folder that ships with the bot (this folder). */
-export const DEFAULT_KNOWLEDGE_DIR = __dirname;
+export const DEFAULT_KNOWLEDGE_DIR = fromRoot('knowledge');
 
 export interface LoadOptions {
   /** The intent ids that need answers (default: the list in intentIds.ts, the same as intents.json). */
