@@ -8,6 +8,7 @@ import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUS
 import { bearerMatches } from './auth';
 import { clientAddress, sendTooMany, type RequestLimits } from '../limits';
 import { staffPage } from './page';
+import { MAX_REPLY } from './reply-limits';
 import { registerConsoleRoutes, type ConsoleData } from './console-routes';
 
 export interface TriageOptions {
@@ -27,8 +28,6 @@ export interface TriageOptions {
 const MAX_NAME = 80;
 const MAX_NOTE = 4000;
 const PATCH_FIELDS = new Set(['status', 'assignee', 'note', 'notes', 'author']);
-/** An e-mail an employer reads in one go; longer answers belong in a call. */
-export const MAX_REPLY = 3000;
 const REPLY_FIELDS = new Set(['id', 'text', 'author']);
 
 type Req = restify.Request;
