@@ -94,7 +94,7 @@ const SCRIPT = `
     return 'e-mail pending';
   }
 
-  function pct(c) { return typeof c === 'number' ? ' (' + Math.round(c * 100) + '%)' : ''; }
+  function certainty(c) { return typeof c === 'number' ? ' (' + Math.round(c * 100) + '%)' : ''; }
   /** Names one reply: a double click or a retried send carries the same id, and the server sends it once. */
   function newReplyId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -294,7 +294,7 @@ const SCRIPT = `
 
       var trail = el('ol', { id: 'intent-trail' });
       (t.transcript || []).filter(function (turn) { return turn.from === 'user'; }).forEach(function (turn) {
-        trail.appendChild(el('li', {}, [el('span', { class: 'who', text: (turn.intent ? turn.intent + pct(turn.confidence) : '(tiada / none)') + ' ← ' }), turn.text]));
+        trail.appendChild(el('li', {}, [el('span', { class: 'who', text: (turn.intent ? turn.intent + certainty(turn.confidence) : '(tiada / none)') + ' ← ' }), turn.text]));
       });
       if (trail.childNodes.length === 0) trail.appendChild(el('li', { class: 'muted', text: '-' }));
       view.appendChild(el('section', { 'aria-labelledby': 'trail-title' }, [el('h2', { id: 'trail-title', text: 'Jejak niat / Intent trail (what the bot understood at each message)' }), trail]));
@@ -302,7 +302,7 @@ const SCRIPT = `
       var transcript = el('ol', { class: 'transcript' });
       (t.transcript || []).forEach(function (turn) {
         var line = [el('span', { class: 'who', text: (turn.from === 'user' ? 'User' : 'Bot') + ' (' + when(turn.at) + '): ' }), turn.text];
-        if (turn.intent) line.push(el('span', { class: 'trail', text: ' · ' + turn.intent + pct(turn.confidence) }));
+        if (turn.intent) line.push(el('span', { class: 'trail', text: ' · ' + turn.intent + certainty(turn.confidence) }));
         transcript.appendChild(el('li', {}, line));
       });
       view.appendChild(el('section', { 'aria-labelledby': 'transcript-title' }, [el('h2', { id: 'transcript-title', text: 'Conversation (personal data redacted)' }), transcript]));
