@@ -12,7 +12,7 @@ export function appendTurns(
   meta?: Pick<TurnMeta, 'intent' | 'confidence'>,
 ): TranscriptTurn[] {
   const at = now.toISOString();
-  const added: TranscriptTurn[] = [{ from: 'user', text: redact(userText), at, ...(meta?.intent ? { intent: meta.intent, ...(meta.confidence !== null ? { confidence: meta.confidence } : {}) } : {}) }];
+  const added: TranscriptTurn[] = [{ from: 'user', text: redact(userText), at, ...(meta?.intent ? { intent: meta.intent, ...(meta.confidence !== null ? { confidence: Math.round(meta.confidence * 100) / 100 } : {}) } : {}) }];
   for (const r of replies) added.push({ from: 'bot', text: redact(r.text), at });
   return [...transcript, ...added].slice(-TRANSCRIPT_TURNS);
 }

@@ -3,11 +3,12 @@
 // pressing "Hantar / Send" on the summary when the form has them), and the ticket is filed; an officer
 // signs in on /staff, opens the ticket, sees the contact and the intent trail, writes one reply and
 // sends it (clicking twice), and the reply arrives once in a real SMTP server on 127.0.0.1.
+import path from 'path';
 import type { Page } from 'playwright-core';
 import { transact } from '../../bot/storage';
 import { ticketKey, type Ticket } from '../../bot/tickets';
 import { GOOD_ANSWERS, REFERENCE, mailBody, mailHeader, startApp, startSmtp, waitFor, type Bot, type Smtp } from '../escalation/helpers';
-import { launchBrowser, type Browser } from './browser';
+import { launchBrowser, SCREENSHOTS, type Browser } from './browser';
 
 const TOKEN = 'officer-browser-token-0123456789ab';
 const EMPLOYER = 'siti@majujaya.example.test';
@@ -155,6 +156,7 @@ test('the officer opens the ticket on /staff, sees contact and intent trail, and
   await page.reload();
   await page.locator('#reply-status').filter({ hasText: /sent/ }).waitFor({ timeout: 10_000 });
   expect(await page.locator('#reply-send').count()).toBe(0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-ticket-reply.png'), fullPage: true });
   expect(problems).toEqual([]);
   expect(requests.filter((u) => !u.startsWith(bot.url) && !u.startsWith(bot.url.replace('http', 'ws')) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
 }, 60_000);
