@@ -157,6 +157,14 @@ test('the officer opens the ticket on /staff, sees contact and intent trail, and
   await page.locator('#reply-status').filter({ hasText: /sent/ }).waitFor({ timeout: 10_000 });
   expect(await page.locator('#reply-send').count()).toBe(0);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-ticket-reply.png'), fullPage: true });
+
+  // The officer closes the case with a note.
+  await page.locator('#edit-status').selectOption('resolved');
+  await page.locator('#edit-note').fill('Password reset; employer told by e-mail.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#ticket-title').filter({ hasText: 'Resolved' }).waitFor({ timeout: 10_000 });
+  await page.getByText('Aminah (Careline): Password reset; employer told by e-mail.').waitFor({ timeout: 5_000 });
+  expect((await bot.app.handoff.tickets.get(reference))?.status).toBe('resolved');
   expect(problems).toEqual([]);
   expect(requests.filter((u) => !u.startsWith(bot.url) && !u.startsWith(bot.url.replace('http', 'ws')) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
 }, 60_000);

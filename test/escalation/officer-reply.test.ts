@@ -143,6 +143,24 @@ describe('a handoff officers can act on', () => {
     expect(mailsTo(smtp, EMPLOYER).filter((m) => mailHeader(m.raw, 'subject').includes(reference))).toHaveLength(1);
   });
 
+  test('a mail server refusing the reply only delays it: the ticket shows it retrying, then sent, once', async () => {
+    const reference = await fileWithContact(bot, { email: EMPLOYER });
+    await waitFor(async () => (await ticket(bot, reference)).delivery.email.state === 'sent', 'the ticket e-mail first');
+    smtp.reject = true;
+    try {
+      expect((await api(bot, 'POST', `/api/tickets/${reference}/reply`, { id: 'reply-retry-0001', text: 'We are on it.', author: 'Aminah' })).status).toBe(202);
+      await waitFor(async () => (await ticket(bot, reference)).reply?.delivery.state === 'retrying', 'the reply to be retrying');
+      const failed = (await ticket(bot, reference)).reply!.delivery;
+      expect(failed.lastError).toMatch(/451/);
+    } finally {
+      smtp.reject = false;
+    }
+    await waitFor(async () => (await ticket(bot, reference)).reply?.delivery.state === 'sent', 'the reply to be sent after the retry');
+    expect(mailsTo(smtp, EMPLOYER).filter((m) => mailHeader(m.raw, 'subject').includes(reference))).toHaveLength(1);
+    // The ticket e-mail's own delivery record is untouched by the reply's.
+    expect((await ticket(bot, reference)).delivery.email.state).toBe('sent');
+  });
+
   test('no e-mail on the ticket: the officer is told to call, or that no contact was given; nothing is queued', async () => {
     const phoneOnly = await fileWithContact(bot, { phone: '012-345 6789' });
     const none = await fileWithContact(bot, undefined);
