@@ -117,7 +117,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const server = createServer({ config, handle, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, inbound, storage: store.storage, log, limits });
   const staffConsole = { store: store.storage, review: new ReviewQueue(store.storage), insights: core.insights };
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole });
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole, onReplyQueued: () => handoff.worker?.kick() });
   return {
     ...core,
     server,

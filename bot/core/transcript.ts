@@ -1,6 +1,6 @@
 // The redacted running transcript kept in conversation state (for escalation tickets).
 import { redact } from '../../intents';
-import type { Reply, TranscriptTurn } from './types';
+import type { Reply, TranscriptTurn, TurnMeta } from './types';
 
 export const TRANSCRIPT_TURNS = 20;
 
@@ -9,9 +9,10 @@ export function appendTurns(
   userText: string,
   replies: Reply[],
   now: Date,
+  meta?: Pick<TurnMeta, 'intent' | 'confidence'>,
 ): TranscriptTurn[] {
   const at = now.toISOString();
-  const added: TranscriptTurn[] = [{ from: 'user', text: redact(userText), at }];
+  const added: TranscriptTurn[] = [{ from: 'user', text: redact(userText), at, ...(meta?.intent ? { intent: meta.intent, ...(meta.confidence !== null ? { confidence: Math.round(meta.confidence * 100) / 100 } : {}) } : {}) }];
   for (const r of replies) added.push({ from: 'bot', text: redact(r.text), at });
   return [...transcript, ...added].slice(-TRANSCRIPT_TURNS);
 }

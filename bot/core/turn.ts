@@ -453,7 +453,7 @@ function mergeActions(reply: Reply, first: { title: string; value: string }[]) {
 
 function finish(t: Turn, userText: string, _channel: string): TurnResult {
   t.state.offered = t.offers.actions;
-  t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now);
+  t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now, t);
   return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang, ...(t.outcome ? { outcome: t.outcome, ranking: t.ranking } : {}) } };
 }
 

@@ -63,6 +63,9 @@ export interface TranscriptTurn {
   /** Already redacted: personal data never reaches stored state. */
   text: string;
   at: string;
+  /** User turns only: what the bot made of the message (the officer's intent trail); absent when nothing was classified. */
+  intent?: string;
+  confidence?: number;
 }
 
 /** A multi-turn form under way (a quote waiting for a wage, the escalation checklist, ...). */
@@ -120,6 +123,7 @@ export interface TicketDraft {
   channel: string;
   createdAt: string;
   transcript: TranscriptTurn[];
+  contact?: { email?: string; phone?: string };
   /** When the form that produced the draft started (see FormState.startedAt). */
   startedAt?: string;
 }

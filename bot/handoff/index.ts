@@ -7,7 +7,7 @@ import type { Logger } from '../logging';
 import type { DocumentStore } from '../storage';
 import { TicketStore } from '../tickets';
 import { intentLabel } from '../core/strings';
-import { composeTicketEmail } from './email';
+import { composeReplyEmail, composeTicketEmail, type EmailSettings } from './email';
 import { createTicketEffectRunner } from './effects';
 import { OutboxWorker, type OutboxOptions } from './outbox';
 import { createSmtpMailer } from './transport';
@@ -34,12 +34,14 @@ export interface HandoffDeps {
 
 export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
   const tickets = new TicketStore(deps.storage);
+  const mail: EmailSettings = { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) };
   const worker =
     config.smtpUrl && config.handoffEmailTo && deps.deliver !== false
       ? new OutboxWorker({
           tickets,
           mailer: createSmtpMailer(config.smtpUrl),
-          compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) }),
+          compose: (t) => composeTicketEmail(t, mail),
+          composeReply: (t, r) => composeReplyEmail(t, r, mail),
           log: deps.log,
           instance: config.instanceId,
           ...deps.outbox,
@@ -60,7 +62,7 @@ export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
   };
 }
 
-export { composeTicketEmail, subjectFor, type MailMessage, type EmailSettings } from './email';
+export { composeReplyEmail, composeTicketEmail, intentTrail, subjectFor, type MailMessage, type EmailSettings } from './email';
 export { OutboxWorker, retryDelay, OUTBOX_DEFAULTS, type OutboxOptions } from './outbox';
 export { createSmtpMailer, type Mailer } from './transport';
 export { createTicketEffectRunner } from './effects';

@@ -20,6 +20,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         messageId: message.messageId,
       });
       return { messageId: info.messageId, response: info.response };

@@ -28,6 +28,8 @@ function shown(t: Ticket): Ticket {
     transcript: t.transcript.map((turn) => ({ ...turn, text: displayText(turn.text) })),
     notes: t.notes.map((n) => ({ ...n, author: displayText(n.author), text: displayText(n.text) })),
     assignee: clean(t.assignee),
+    ...(t.contact ? { contact: { ...(t.contact.email ? { email: displayText(t.contact.email) } : {}), ...(t.contact.phone ? { phone: displayText(t.contact.phone) } : {}) } } : {}),
+    ...(t.reply ? { reply: { ...t.reply, text: displayText(t.reply.text), author: displayText(t.reply.author) } } : {}),
   };
 }
 
