@@ -2,6 +2,7 @@
 // and the HTTP server. Everything heavy is built once here, at start-up.
 import { createUnderstander } from '../intents';
 import { loadKnowledgeBase } from '../knowledge';
+import { createCalculator } from '../calculators';
 import type { Config } from './config';
 import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
 import { LOG_KEY_PREFIX } from './channels/directline/activity-log';
@@ -29,7 +30,7 @@ export interface App {
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
-  return { understander: createUnderstander(), kb: loadKnowledgeBase() };
+  return { understander: createUnderstander(), kb: loadKnowledgeBase(), calculator: createCalculator() };
 }
 
 export interface AppOptions {

@@ -2,7 +2,7 @@ import { formatRM } from './money';
 import { monthName } from './months';
 import { Quote } from './quote';
 
-type Lang = 'ms' | 'en';
+import type { Lang } from '../locale';
 
 const T = {
   heading: { ms: 'Caruman untuk gaji {wage}, bulan upah {month}:', en: 'Contributions for wages of {wage}, wage month {month}:' },

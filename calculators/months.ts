@@ -1,3 +1,4 @@
+import { klDate } from '../locale';
 import { Bilingual, QuoteError } from './errors';
 
 /** Wage months are 'YYYY-MM' strings: they sort and compare as text. */
@@ -44,18 +45,7 @@ export function dateName(isoDate: string, lang: 'ms' | 'en'): string {
   return `${d} ${NAMES[lang][m - 1]} ${y}`;
 }
 
-const KL_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Kuala_Lumpur',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date 'YYYY-MM-DD' in Kuala Lumpur at that instant (UTC+8, whatever the server's zone). */
-export function klDate(at: Date): string {
-  const parts = Object.fromEntries(KL_DATE.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+export { klDate };
 
 /** The current wage month 'YYYY-MM' in Asia/Kuala_Lumpur. */
 export function currentWageMonth(now: Date = new Date()): string {

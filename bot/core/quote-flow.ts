@@ -1,6 +1,6 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
-import { computeQuote, formatRM, monthName, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { formatRM, monthName, parseMoney, QuoteError, type Calculator, type Quote, type QuoteRequest } from '../../calculators';
 import type { Entities } from '../../intents';
 import { wageOf } from './quote-request';
 import type { Lang, Reply } from './types';
@@ -26,10 +26,10 @@ export interface QuoteOutcome {
   request: QuoteRequest | null;
 }
 
-export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: Date): QuoteOutcome {
+export function quoteReply(calculator: Calculator, req: QuoteRequest, lang: Lang, offers: Offers, now: Date): QuoteOutcome {
   let quote: Quote;
   try {
-    quote = computeQuote(req, now);
+    quote = calculator.quote(req, now);
   } catch (err) {
     if (err instanceof QuoteError) return { reply: textReply(err[lang]), request: null };
     throw err;

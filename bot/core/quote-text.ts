@@ -2,7 +2,7 @@
 // what to deduct from the wage, the total to PERKESO), one line per scheme, the assumptions in
 // one line, the source. The long explanation (bands, reasons, every assumption spelled out)
 // stays one button away ("Kenapa?" / "Why?"), built by calculators/explain.ts.
-import { computeQuote, explainQuote, formatRM, monthName, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { explainQuote, type Calculator, formatRM, monthName, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
 import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
 import type { Offers } from './replies';
 import { textReply } from './replies';
@@ -152,9 +152,9 @@ export function whyButton(req: QuoteRequest, lang: Lang, offers: Offers, now: Da
 }
 
 /** The reply to "Kenapa?": bands, ceiling, reasons, every assumption in full, sources; the change buttons again. */
-export function quoteWhyReply(req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
+export function quoteWhyReply(calculator: Calculator, req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
   try {
-    const q = computeQuote(req, new Date(at));
+    const q = calculator.quote(req, new Date(at));
     return textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers));
   } catch (err) {
     if (err instanceof QuoteError) return textReply(err[lang]);

@@ -1,11 +1,12 @@
 // The per-day ticket allowance as the core sees it: checked when the user asks for an officer,
 // so nobody fills in the whole checklist only to be told no ticket can be filed. The shell
 // (bot/limits/ticket-quota.ts) enforces the same limit in the store for every instance.
+import { klDate } from '../../locale';
 import { TICKETS_PER_CONVERSATION_PER_DAY } from './policy';
 import type { Lang, Reply, TicketsToday } from './types';
 
 export function klDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return klDate(now);
 }
 
 export function recordTicket(tickets: TicketsToday | undefined, reference: string, now: Date): TicketsToday {

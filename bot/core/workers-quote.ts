@@ -2,7 +2,7 @@
 // a pasted list): one reply with a row per worker (Act 4 employer and employee, EIS, LINDUNG 24 Jam), then
 // the employer, employee and grand totals. Each name and age stays with its own wage; a worker the
 // calculator cannot quote keeps its row with the reason.
-import { computeQuotes, formatRM, monthName, type BatchRow, type QuoteRequest } from '../../calculators';
+import { formatRM, type Calculator, monthName, type BatchRow, type QuoteRequest } from '../../calculators';
 import type { Entities, WorkerEntry } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
 import { detailsFromEntities } from './quote-request';
@@ -94,11 +94,11 @@ function workersCard(heading: string, names: string[], rows: BatchRow[], totals:
 }
 
 /** The reply for several workers: text (one line per worker, then the totals) and the same as a card. */
-export function workersReply(kb: KnowledgeBase, workers: WorkerEntry[], entities: Entities, lang: Lang, now: Date): Reply {
+export function workersReply(kb: KnowledgeBase, workers: WorkerEntry[], entities: Entities, lang: Lang, now: Date, calculator: Calculator): Reply {
   if (workers.length > MAX_WORKERS_IN_CHAT) {
     return { text: kb.phrase('workers_too_many', lang, { count: String(workers.length), max: String(MAX_WORKERS_IN_CHAT) }) };
   }
-  const batch = computeQuotes(workerRequests(workers, entities), now);
+  const batch = calculator.quotes(workerRequests(workers, entities), now);
   const quoted = batch.rows.filter((r): r is Extract<BatchRow, { ok: true }> => r.ok);
   const month = quoted[0]?.quote.month ?? null;
   const heading = kb.phrase('workers_heading', lang, { count: String(workers.length), month: month ? monthName(month, lang) : '-' });

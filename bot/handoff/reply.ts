@@ -1,6 +1,6 @@
 // The reply once a ticket is stored: its reference, and what happens next, which depends on
 // whether the Careline is open right now (hours from knowledge/hotline.yaml).
-import { hotlineStatus, type KnowledgeBase } from '../../knowledge';
+import type { KnowledgeBase } from '../../knowledge';
 import type { Bilingual } from '../core/strings';
 import type { Lang, Reply } from '../core/types';
 
@@ -22,7 +22,7 @@ function fill(template: string, vars: Record<string, string>): string {
 }
 
 export function ticketFiledReply(kb: KnowledgeBase, reference: string, lang: Lang, now: Date): Reply {
-  const status = hotlineStatus(now);
+  const status = kb.hotlineStatus(now);
   const next = fill((status.open ? NEXT_OPEN : NEXT_CLOSED)[lang], { careline: CARELINE, reference, status: status[lang] });
   return {
     text: `${kb.phrase('ticket_filed', lang, { reference })}\n\n${next}`,

@@ -4,7 +4,8 @@ import { layout } from './layout';
 import { monthList } from './summary';
 import type { CheckResult, Problem, Summary } from './types';
 
-export type Lang = 'ms' | 'en';
+import type { Lang } from '../../locale';
+export type { Lang } from '../../locale';
 
 const W = {
   ms: { line: 'Baris', column: 'lajur', field: 'medan', wholeLine: 'seluruh baris', summary: 'Ringkasan', lines: 'Baris', workers: 'Pekerja', months: 'Bulan caruman', version: 'Versi', employer: 'Kod majikan', socso: 'PERKESO (Akta 4)', eis: 'SIP (Akta 800)', skbbk: 'SKBBK (LINDUNG 24 Jam)', total: 'Jumlah', er: 'majikan', ee: 'pekerja', all: 'semua', wages: 'Jumlah gaji', ready: 'Sedia untuk dimuat naik', yes: 'YA, tiada masalah ditemui', no: 'TIDAK', notes: 'Nota', problems: (n: number, l: number) => `${n} masalah pada ${l} baris`, more: (n: number) => `... dan ${n} masalah lagi dalam laporan penuh.`, none: '-' },

@@ -95,7 +95,7 @@ describe('a failing turn', () => {
   beforeAll(async () => {
     const real = createCoreDeps();
     const deps: CoreDeps = {
-      kb: real.kb,
+      ...real,
       understander: {
         understand: (text, ctx) => {
           if (failNext) throw new Error('simulated failure');

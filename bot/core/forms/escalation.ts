@@ -101,7 +101,8 @@ function repName(kb: KnowledgeBase) {
 function mykad(kb: KnowledgeBase) {
   return (text: string, u: Understanding): FieldResult => {
     const candidate = MYKAD_IN_TEXT.exec(text)?.[0] ?? text;
-    const r = validateMyKad(candidate);
+    // Only the number's validity and its masked echo are used here, never the birth date, so no clock is needed.
+    const r = validateMyKad(candidate, null);
     if (r.ok) return { ok: true, value: r.digits, display: MASKED_ECHO[u.lang].replace('{masked}', r.masked) };
     return { ok: false, reason: r.reason === 'format' ? phrase(kb, 'invalid_mykad') : MYKAD_REASON[r.reason] };
   };
