@@ -1,7 +1,7 @@
 // Wires the parts together: understanding, knowledge, storage, the conversation service
 // and the HTTP server. Everything heavy is built once here, at start-up.
 import { createUnderstander } from '../intents';
-import { loadKnowledgeBase } from '../knowledge';
+import { loadKnowledgeBase, shippedPhrases } from '../knowledge';
 import { createCalculator } from '../calculators';
 import type { Config } from './config';
 import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
@@ -30,6 +30,8 @@ export interface App {
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
+  // The core's phrase tables read knowledge/phrases.yaml: loaded here so that a broken file stops the start.
+  shippedPhrases();
   return { understander: createUnderstander(), kb: loadKnowledgeBase(), calculator: createCalculator() };
 }
 
