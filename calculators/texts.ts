@@ -1,0 +1,142 @@
+/**
+ * The calculators' own sentences (the quote explanation, the late-interest estimate, the text-file checker's
+ * problems and notes), read from texts.yaml beside this file. They are not in knowledge/phrases.yaml because
+ * the calculators import nothing from knowledge/ (they also run alone, in `hanna quote` and `hanna textfile`).
+ * TEXT_KEYS is the contract: a key missing from the file, a language missing, a placeholder the code does not
+ * fill, or placeholders that differ between ms and en stop the start (createCalculator loads the file) with
+ * the key named.
+ */
+import fs from 'fs';
+import path from 'path';
+import { parse } from 'yaml';
+import { LANGS, type Bilingual, type Lang } from '../locale';
+
+export const TEXTS_FILE = path.join(__dirname, 'texts.yaml');
+
+/** Each key with the placeholders it takes, written {name} in the file. */
+const TEXT_SPEC = {
+  'explain.heading': ['wage', 'month'],
+  'explain.act4': [],
+  'explain.cat1': [],
+  'explain.cat2': [],
+  'explain.eis': [],
+  'explain.skbbk': [],
+  'explain.employer': [],
+  'explain.employee': [],
+  'explain.none': [],
+  'explain.totals': ['er', 'ee', 'total'],
+  'explain.band': ['from', 'to', 'schedule'],
+  'explain.first_band': ['to', 'schedule'],
+  'explain.ceiling': ['ceiling'],
+  'explain.why': [],
+  'explain.assumed': [],
+  'explain.change': [],
+  'explain.source': [],
+  'late_interest.heading': [],
+  'late_interest.contribution': ['amount', 'month', 'due'],
+  'late_interest.late': ['paid', 'days'],
+  'late_interest.by_days': ['amount', 'days'],
+  'late_interest.not_late': [],
+  'late_interest.on_time': ['paid'],
+  'late_interest.interest': ['interest'],
+  'late_interest.minimum': ['interest'],
+  'late_interest.caveat': [],
+  'late_interest.todo': ['portal'],
+  'late_interest.source': [],
+  'late_interest.date_invalid': [],
+  'late_interest.request_invalid': [],
+  'late_interest.amount_what': [],
+  'late_interest.days_invalid': ['max'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type TextKey = keyof typeof TEXT_SPEC;
+export const TEXT_KEYS = Object.keys(TEXT_SPEC) as TextKey[];
+type VarsOf<K extends TextKey> = (typeof TEXT_SPEC)[K][number];
+
+export type TextTable = Record<TextKey, Bilingual>;
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const placeholdersOf = (text: string): string[] => [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads and checks a texts file: the table, or every problem found (each naming the file and the key). */
+export function loadTexts(file: string = TEXTS_FILE): { table: TextTable | null; problems: string[] } {
+  const label = path.relative(process.cwd(), file) || file;
+  const problems: string[] = [];
+  let data: unknown;
+  try {
+    data = parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    return { table: null, problems: [`${label}: cannot be read (${(err as Error).message.split('\n')[0]})`] };
+  }
+  if (!isMapping(data)) return { table: null, problems: [`${label}: must be a mapping of groups of {ms, en} texts`] };
+  const found = new Map<string, unknown>();
+  for (const [group, entries] of Object.entries(data)) {
+    if (!isMapping(entries)) {
+      problems.push(`${label}: ${group} must be a group of texts, each with ms and en`);
+      continue;
+    }
+    for (const [key, entry] of Object.entries(entries)) {
+      const full = `${group}.${key}`;
+      if (!(full in TEXT_SPEC)) problems.push(`${label}: ${full} is not a known text (the list is in calculators/texts.ts)`);
+      else found.set(full, entry);
+    }
+  }
+  const table: Partial<TextTable> = {};
+  for (const key of TEXT_KEYS) {
+    const entry = found.get(key);
+    if (entry === undefined) {
+      problems.push(`${label}: text "${key}" is missing`);
+      continue;
+    }
+    if (!isMapping(entry)) {
+      problems.push(`${label}: ${key} must have ms and en texts`);
+      continue;
+    }
+    const allowed: readonly string[] = TEXT_SPEC[key];
+    const pair: Partial<Bilingual> = {};
+    for (const lang of LANGS) {
+      const text = entry[lang];
+      if (typeof text !== 'string' || text.trim() === '') {
+        problems.push(`${label}: ${key}.${lang} is ${text === undefined || text === null ? 'missing' : 'empty'}`);
+        continue;
+      }
+      for (const name of placeholdersOf(text)) {
+        if (!allowed.includes(name)) problems.push(`${label}: ${key}.${lang} uses an unknown placeholder {${name}} (${allowed.length ? `allowed: ${allowed.map((v) => `{${v}}`).join(', ')}` : 'this text takes none'})`);
+      }
+      pair[lang] = text.trim();
+    }
+    if (pair.ms !== undefined && pair.en !== undefined && placeholdersOf(pair.ms).join() !== placeholdersOf(pair.en).join()) {
+      problems.push(`${label}: ${key} has different placeholders in ms and en; both languages must use the same ones`);
+    }
+    table[key] = pair as Bilingual;
+  }
+  return problems.length === 0 ? { table: table as TextTable, problems } : { table: null, problems };
+}
+
+let loaded: TextTable | undefined;
+
+/** The shipped texts, loaded and checked once; a broken file throws with every problem listed. */
+export function calculatorTexts(): TextTable {
+  if (!loaded) {
+    const { table, problems } = loadTexts();
+    if (!table) throw new Error(problems.length === 1 ? problems[0] : `${problems.length} problems in the calculator texts:\n- ${problems.join('\n- ')}`);
+    loaded = table;
+  }
+  return loaded;
+}
+
+/** One text in one language, its placeholders filled; a placeholder without a value is a programming error. */
+export function text<K extends TextKey>(key: K, lang: Lang, vars: Partial<Record<VarsOf<K>, string>> = {}): string {
+  const values = vars as Record<string, string | undefined>;
+  return calculatorTexts()[key][lang].replace(PLACEHOLDER, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`calculator text ${key}: no value given for {${name}}`);
+    return value;
+  });
+}
+
+/** The text in both languages, filled. */
+export function textPair<K extends TextKey>(key: K, vars: Partial<Record<VarsOf<K>, string>> = {}): Bilingual {
+  return { ms: text(key, 'ms', vars), en: text(key, 'en', vars) };
+}
