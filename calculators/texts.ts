@@ -47,11 +47,73 @@ const TEXT_SPEC = {
   'late_interest.request_invalid': [],
   'late_interest.amount_what': [],
   'late_interest.days_invalid': ['max'],
+  'textfile.hedge': [],
+  'textfile.bom': [],
+  'textfile.empty': [],
+  'textfile.line_end_all': ['found', 'lines'],
+  'textfile.line_end': ['found'],
+  'textfile.blank_line': [],
+  'textfile.bad_char_non_ascii': ['code'],
+  'textfile.bad_char_control': ['code'],
+  'textfile.length_trimmed': ['len', 'want'],
+  'textfile.length_trailing': ['extra', 'len', 'want'],
+  'textfile.length_bytes': ['bytes', 'want'],
+  'textfile.length_shifted_long': ['diff', 'len', 'want'],
+  'textfile.length_shifted_short': ['diff', 'len', 'want'],
+  'textfile.not_left': [],
+  'textfile.not_right': [],
+  'textfile.employer_missing': [],
+  'textfile.employer_invalid': ['shown'],
+  'textfile.employer_mixed': ['main', 'shown'],
+  'textfile.id_missing': [],
+  'textfile.mykad_digits': ['n'],
+  'textfile.mykad_dashes': [],
+  'textfile.mykad_date': ['masked'],
+  'textfile.mykad_place': ['masked'],
+  'textfile.foreign_id_shape': [],
+  'textfile.duplicate_id': ['first', 'masked'],
+  'textfile.name_missing': [],
+  'textfile.name_lower': [],
+  'textfile.month_format': ['shown'],
+  'textfile.month_hint_yyyymm': [],
+  'textfile.month_hint_separator': [],
+  'textfile.month_future': ['current', 'month'],
+  'textfile.wage_missing': [],
+  'textfile.not_sen': ['shown', 'what'],
+  'textfile.wage_looks_ringgit': ['ringgit', 'sen'],
+  'textfile.not_number': ['what'],
+  'textfile.amount_missing': ['what'],
+  'textfile.amount_mismatch': ['basis', 'expected', 'file', 'what'],
+  'textfile.skbbk_before_start': ['amount', 'month'],
+  'textfile.skbbk_missing': [],
+  'textfile.v1_after_cutoff': ['where'],
+  'textfile.v1_where_this_line': [],
+  'textfile.v1_where_all_lines': ['lines'],
+  'textfile.filler_not_blank': [],
+  'textfile.padding_mixed': ['file_style', 'style'],
+  'textfile.padding_zeros': [],
+  'textfile.padding_spaces': [],
+  'textfile.month_no_table': ['reason'],
+  'textfile.basis': ['because', 'category', 'month', 'schedule', 'wage'],
+  'textfile.basis_because': ['reason'],
+  'textfile.cat1': [],
+  'textfile.cat2': [],
+  'textfile_notes.second_category_first_insured_55': ['n'],
+  'textfile_notes.second_category_age_unknown': ['n'],
+  'textfile_notes.eis_exempt_57': ['n'],
+  'textfile_notes.eis_age_unknown': ['n'],
+  'textfile_notes.skbbk_opted_out': ['n'],
+  'textfile_notes.layout': ['hedge', 'layout', 'padding'],
+  'textfile_notes.zero_wage': ['n'],
+  'textfile_notes.zero_padding': [],
+  'textfile_notes.v1_until': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TextKey = keyof typeof TEXT_SPEC;
 export const TEXT_KEYS = Object.keys(TEXT_SPEC) as TextKey[];
 type VarsOf<K extends TextKey> = (typeof TEXT_SPEC)[K][number];
+/** The values a text's placeholders take. */
+export type TextVars<K extends TextKey> = Partial<Record<VarsOf<K>, string>>;
 
 export type TextTable = Record<TextKey, Bilingual>;
 
@@ -134,6 +196,11 @@ export function text<K extends TextKey>(key: K, lang: Lang, vars: Partial<Record
     if (value === undefined) throw new Error(`calculator text ${key}: no value given for {${name}}`);
     return value;
   });
+}
+
+/** The text in both languages, filled with values that may differ by language (a month's name, a phrase). */
+export function textPairBy<K extends TextKey>(key: K, vars: (lang: Lang) => TextVars<K>): Bilingual {
+  return { ms: text(key, 'ms', vars('ms')), en: text(key, 'en', vars('en')) };
 }
 
 /** The text in both languages, filled. */
