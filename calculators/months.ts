@@ -1,5 +1,6 @@
 import { klDate } from '../locale';
 import { Bilingual, QuoteError } from './errors';
+import { textPair } from './texts';
 
 /** Wage months are 'YYYY-MM' strings: they sort and compare as text. */
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -17,10 +18,7 @@ export function isMonth(value: unknown): value is string {
 export function parseMonth(value: unknown): string {
   if (typeof value === 'string' && isMonth(value.trim())) return value.trim();
   const shown = typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
-  throw new QuoteError('month_invalid', {
-    ms: `Bulan upah ${shown} tidak sah. Tulis sebagai TTTT-BB, contoh 2024-10 untuk Oktober 2024.`,
-    en: `The wage month ${shown} is not valid. Write it as YYYY-MM, for example 2024-10 for October 2024.`,
-  });
+  throw new QuoteError('month_invalid', textPair('months.month_invalid', { shown }));
 }
 
 export function addMonths(month: string, n: number): string {

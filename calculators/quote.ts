@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { Assumption, decideCoverage, Reason } from './coverage';
 import { tablesFor } from './editions';
 import { QuoteError } from './errors';
+import { textPair, textPairBy } from './texts';
 import { parseMoney, toAmount } from './money';
 import { currentWageMonth, monthNames, parseMonth } from './months';
 import { findBand, schedules, Source, type Schedules } from './schedules';
@@ -50,7 +51,7 @@ export function computeQuote(req: QuoteRequest, now: Date = new Date()): Quote {
 /** Looks every amount up in the given tables for the wage month; throws QuoteError for anything it cannot answer. */
 export function quoteFrom(s: Schedules, req: QuoteRequest, now: Date): Quote {
   if (typeof req !== 'object' || req === null) {
-    throw new QuoteError('request_invalid', { ms: 'Sila beri gaji, contohnya 2500.', en: 'Please give a wage, for example 2500.' });
+    throw new QuoteError('request_invalid', textPair('months.wage_request_invalid'));
   }
   const wage = parseMoney(req.wage);
   const monthGiven = req.month !== undefined && req.month !== null && req.month !== '';
@@ -73,11 +74,7 @@ export function quoteFrom(s: Schedules, req: QuoteRequest, now: Date): Quote {
   const assumptions = [...cover.assumptions];
   if (!monthGiven) {
     const m = monthNames(month);
-    assumptions.push({
-      key: 'month',
-      ms: `Bulan upah tidak diberi: saya guna bulan semasa, ${m.ms}. Beritahu saya jika gaji itu untuk bulan lain.`,
-      en: `Wage month not given: I used the current month, ${m.en}. Tell me if the wages are for another month.`,
-    });
+    assumptions.push({ key: 'month', ...textPairBy('months.month_assumed', (lang) => ({ month: m[lang] })) });
   }
   const sources = [tables.edition.source, ...(skbbk && tables.skbbk ? [tables.skbbk.source] : [])];
 
