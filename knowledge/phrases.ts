@@ -145,6 +145,20 @@ export const PHRASE_KEYS = [
   'ticket.next_closed',
   'ticket.quota_reached',
   'ticket.too_many_from_here',
+  'widget.open',
+  'widget.close',
+  'widget.dialog',
+  'widget.subtitle',
+  'widget.placeholder',
+  'widget.loading',
+  'widget.missing',
+  'widget.unavailable',
+  'widget.not_official',
+  'demo_page.heading',
+  'demo_page.intro',
+  'demo_page.embed_heading',
+  'demo_page.embed_text',
+  'demo_page.other_language',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
@@ -171,6 +185,9 @@ export const PHRASE_VARS: Readonly<Partial<Record<PhraseKey, readonly string[]>>
   'ticket.next_closed': ['careline', 'reference', 'status'],
   'ticket.quota_reached': ['max', 'references'],
   'ticket.too_many_from_here': ['careline'],
+  'widget.open': ['name'],
+  'widget.dialog': ['name'],
+  'demo_page.heading': ['name'],
 };
 
 export type PhraseTable = Record<PhraseKey, Record<Lang, string>>;
