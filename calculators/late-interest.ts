@@ -3,6 +3,7 @@ import { QuoteError } from './errors';
 import { formatRM, parseMoney, toAmount } from './money';
 import { addMonths, dateName, klDate, monthName, parseMonth } from './months';
 import { text, textPair } from './texts';
+import type { Lang } from '../locale';
 
 /**
  * Late-payment interest (FCLB, Faedah Caruman Lewat Bayar), FACTS.md §4: 6% a year for each day late, minimum RM5
@@ -111,7 +112,7 @@ export function lateInterestForDays(req: LateInterestForDaysRequest): LateIntere
 
 
 /** The estimate in chat form: due date, days late, interest, the caveats, what to do in ASSIST, and the source. */
-export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string {
+export function explainLateInterest(r: LateInterest, lang: Lang): string {
   const v = {
     amount: formatRM(r.amount),
     month: monthName(r.wageMonth, lang),
@@ -131,13 +132,13 @@ export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string 
   return lines.join('\n');
 }
 
-function sourceLine(lang: 'ms' | 'en'): string {
+function sourceLine(lang: Lang): string {
   const { rule, assist } = LATE_INTEREST_SOURCES;
   return `${text('late_interest.source', lang)}: ${rule[lang]}; ${assist.title}, ${assist.url}`;
 }
 
 /** The estimate from days late: the same caveats, what to do in ASSIST, and the source. */
-export function explainLateInterestForDays(r: LateInterestForDays, lang: 'ms' | 'en'): string {
+export function explainLateInterestForDays(r: LateInterestForDays, lang: Lang): string {
   const v = { amount: formatRM(r.amount), days: String(r.daysLate), interest: formatRM(r.interest), portal: LATE_INTEREST_SOURCES.portal };
   const lines = [text('late_interest.heading', lang), text('late_interest.by_days', lang, v)];
   if (r.daysLate === 0) lines.push(text('late_interest.not_late', lang), text('late_interest.caveat', lang));

@@ -1,11 +1,11 @@
-import { klDate } from '../locale';
+import { klDate, type Lang } from '../locale';
 import { Bilingual, QuoteError } from './errors';
 import { textPair } from './texts';
 
 /** Wage months are 'YYYY-MM' strings: they sort and compare as text. */
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-const NAMES: Record<'ms' | 'en', readonly string[]> = {
+const NAMES: Record<Lang, readonly string[]> = {
   ms: ['Januari', 'Februari', 'Mac', 'April', 'Mei', 'Jun', 'Julai', 'Ogos', 'September', 'Oktober', 'November', 'Disember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
@@ -28,7 +28,7 @@ export function addMonths(month: string, n: number): string {
 }
 
 /** "Oktober 2024" / "October 2024". */
-export function monthName(month: string, lang: 'ms' | 'en'): string {
+export function monthName(month: string, lang: Lang): string {
   const [y, m] = month.split('-').map(Number);
   return `${NAMES[lang][m - 1]} ${y}`;
 }
@@ -38,7 +38,7 @@ export function monthNames(month: string): Bilingual {
 }
 
 /** "15 November 2024" / "15 November 2024" for an ISO date 'YYYY-MM-DD'. */
-export function dateName(isoDate: string, lang: 'ms' | 'en'): string {
+export function dateName(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${d} ${NAMES[lang][m - 1]} ${y}`;
 }

@@ -7,6 +7,7 @@ import type { LineFacts } from './check';
 import type { Layout } from './layout';
 import { HEDGE } from './messages';
 import { textPair, textPairBy } from '../texts';
+import type { Lang } from '../../locale';
 import type { Problem, Summary, Totals } from './types';
 
 // The notes' sentences are in calculators/texts.yaml (group textfile_notes).
@@ -76,4 +77,4 @@ export function summarise(L: Layout, lineCount: number, facts: LineFacts[], prob
   };
 }
 
-export const monthList = (months: string[], lang: 'ms' | 'en'): string => months.map((m) => monthName(m, lang)).join(', ');
+export const monthList = (months: string[], lang: Lang): string => months.map((m) => monthName(m, lang)).join(', ');
