@@ -30,9 +30,11 @@ export interface App {
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
-  // The core's phrase tables read knowledge/phrases.yaml: loaded here so that a broken file stops the start.
+  const kb = loadKnowledgeBase();
+  // The core's phrase tables read the shipped knowledge/phrases.yaml (the load above has just read it, unless
+  // a test points it elsewhere): checked here, so that a broken file stops the start rather than a turn.
   shippedPhrases();
-  return { understander: createUnderstander(), kb: loadKnowledgeBase(), calculator: createCalculator() };
+  return { understander: createUnderstander(), kb, calculator: createCalculator() };
 }
 
 export interface AppOptions {

@@ -282,6 +282,11 @@ export function loadPhrases(file: string, problems: string[]): PhraseTable | nul
 
 let shipped: PhraseTable | undefined;
 
+/** Called by the knowledge loader when it has read and checked the shipped phrases.yaml: it is not read twice. */
+export function rememberShippedPhrases(file: string, table: PhraseTable): void {
+  if (path.resolve(file) === path.join(__dirname, 'phrases.yaml')) shipped = table;
+}
+
 /**
  * The phrases of the knowledge folder that ships with the bot, loaded and validated once. The conversation
  * core's tables (bot/core/strings.ts and the forms) read their texts here; createCoreDeps loads them at
