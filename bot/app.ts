@@ -4,7 +4,8 @@
 // heavy is built once here, at start-up.
 import { createUnderstander } from '../intents';
 import type { Understander } from '../intents/types';
-import { loadKnowledgeBase } from '../knowledge';
+import { loadKnowledgeBase, shippedPhrases } from '../knowledge';
+import { createCalculator } from '../calculators';
 import type { Config } from './config';
 import { ConversationService, STATE_KEY_PREFIX } from './conversation-service';
 import { LOG_KEY_PREFIX } from './channels/directline/activity-log';
@@ -49,9 +50,13 @@ export interface App extends Core {
  */
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX, REVIEW_PREFIX, CONVERSATION_MARK_PREFIX];
 
-/** The trained understander and the knowledge base; a given understander (a test stub) skips loading the model. */
+/** The trained understander, the knowledge base and the calculator; a given understander (a test stub) skips loading the model. */
 export function createCoreDeps(understander?: Understander): CoreDeps {
-  return { understander: understander ?? createUnderstander(), kb: loadKnowledgeBase() };
+  const kb = loadKnowledgeBase();
+  // The core's phrase tables read the shipped knowledge/phrases.yaml (the load above has just read it, unless
+  // a test points it elsewhere): checked here, so that a broken file stops the start rather than a turn.
+  shippedPhrases();
+  return { understander: understander ?? createUnderstander(), kb, calculator: createCalculator() };
 }
 
 export interface AppOptions {

@@ -1,6 +1,7 @@
 // Public types of the understanding layer (re-exported by intents/index.ts).
 
-export type Lang = 'ms' | 'en';
+export type { Lang } from '../locale';
+import type { Lang } from '../locale';
 export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm' | 'jtk' | 'imigresen';
 
 /** One worker of a message that lists several ("Ahmad 2,100 umur 30, Ravi 2,650 umur 62"). */

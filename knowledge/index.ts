@@ -5,7 +5,7 @@
 export type { Lang, Source, Suggestion, Answer, AnswerOptions, Agency, KnowledgeBase } from './types';
 export { LANGS } from './types';
 export type { PhraseKey } from './phrases';
-export { PHRASE_KEYS, PHRASE_VARS } from './phrases';
+export { PHRASE_KEYS, PHRASE_VARS, fillPlaceholders, phrasePair, phrasePairs, shippedPhrases } from './phrases';
 export { KnowledgeError } from './errors';
 export { loadKnowledgeBase, checkKnowledgeBase, DEFAULT_KNOWLEDGE_DIR } from './loader';
 export type { LoadOptions } from './loader';

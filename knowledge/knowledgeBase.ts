@@ -17,10 +17,8 @@ export function parseMoreCommand(value: string): string | null {
   return v.startsWith(MORE_PREFIX) && v.length > MORE_PREFIX.length ? v.slice(MORE_PREFIX.length) : null;
 }
 
-export interface LoadedKnowledgeBase extends KnowledgeBase {
-  /** The Careline status from this knowledge folder's hours and holidays. */
-  hotlineStatus(now: Date): HotlineStatus;
-}
+/** Kept as a name for callers that hold the loaded base; hotlineStatus is now part of KnowledgeBase itself. */
+export type LoadedKnowledgeBase = KnowledgeBase;
 
 export class DataKnowledgeBase implements LoadedKnowledgeBase {
   private readonly records = new Map<string, AnswerRecord>();

@@ -9,7 +9,7 @@ import { loadHotlineCalendar } from './hotline';
 import { INTENT_IDS } from './intentIds';
 import { DataKnowledgeBase } from './knowledgeBase';
 import type { LoadedKnowledgeBase } from './knowledgeBase';
-import { loadPhrases } from './phrases';
+import { loadPhrases, rememberShippedPhrases } from './phrases';
 import { displayPath, YamlFile } from './yamlFile';
 import { fromRoot } from '../project-root';
 
@@ -37,6 +37,7 @@ function collect(dir: string, options: LoadOptions): Collected {
 
   const calendar = loadHotlineCalendar(dir, problems);
   const phrases = loadPhrases(path.join(dir, 'phrases.yaml'), problems);
+  if (phrases) rememberShippedPhrases(path.join(dir, 'phrases.yaml'), phrases);
   const buttons = loadButtons(path.join(dir, 'buttons.yaml'), knownIntents, problems);
 
   const answersDir = path.join(dir, 'answers');

@@ -1,7 +1,8 @@
 /** Public types of the knowledge base. The conversation core depends on exactly these names. */
 
-export type Lang = 'ms' | 'en';
-export const LANGS: readonly Lang[] = ['ms', 'en'];
+import type { Lang } from '../locale';
+export type { Lang } from '../locale';
+export { LANGS } from '../locale';
 
 export interface Source { title: string; url: string }
 
@@ -36,6 +37,7 @@ export interface AnswerOptions {
 
 export type { PhraseKey } from './phrases';
 import type { PhraseKey } from './phrases';
+import type { HotlineStatus } from './hotline';
 
 export interface KnowledgeBase {
   answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
@@ -45,4 +47,6 @@ export interface KnowledgeBase {
   /** The button that leads to an intent (for clarifying questions and menus), or null when it has none. */
   button(intent: string, lang: Lang): Suggestion | null;
   intents(): string[];
+  /** The Careline status at `now`, from this knowledge base's opening hours and holidays. */
+  hotlineStatus(now: Date): HotlineStatus;
 }

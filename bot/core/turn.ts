@@ -2,6 +2,7 @@
 // the clock is passed in, and everything it knows comes through CoreDeps.
 import type { Ranked, Understander, Understanding } from '../../intents';
 import type { KnowledgeBase } from '../../knowledge';
+import type { Calculator } from '../../calculators';
 import { globalCommand } from './commands';
 import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
 import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER, type Decision } from './policy';
@@ -40,6 +41,8 @@ import {
 export interface CoreDeps {
   understander: Understander;
   kb: KnowledgeBase;
+  /** Contribution quotes over schedules loaded once at start-up (bot/app.ts). */
+  calculator: Calculator;
 }
 
 /** Intents that are conversation manners, not topics an officer needs to know about. */
@@ -205,7 +208,7 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
 }
 
 function formContext(t: Turn): FormContext {
-  return { kb: t.deps.kb, state: t.state, lang: t.lang, now: t.now, offers: t.offers };
+  return { kb: t.deps.kb, calculator: t.deps.calculator, state: t.state, lang: t.lang, now: t.now, offers: t.offers };
 }
 
 function pushOutcome(t: Turn, outcome: StepOutcome): void {
@@ -254,7 +257,7 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
     }
     case 'quote_why':
       t.intent = 'contribution_quote';
-      t.replies.push(quoteWhyReply(action.request, action.at, t.lang, t.offers));
+      t.replies.push(quoteWhyReply(t.deps.calculator, action.request, action.at, t.lang, t.offers));
       return;
     case 'text': {
       const routed = t.deps.understander.understand(action.text, { lang: t.lang, now: t.now });
@@ -427,7 +430,7 @@ function sendWorkers(t: Turn, u: Understanding): void {
   markQuote(t);
   // The list has no single last quote to change: a fragment after it would guess which worker.
   t.state.lastQuote = null;
-  t.replies.push(workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now));
+  t.replies.push(workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now, t.deps.calculator));
 }
 
 function markQuote(t: Turn): void {
@@ -437,9 +440,9 @@ function markQuote(t: Turn): void {
   if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
 }
 
-function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
+function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[1]): void {
   markQuote(t);
-  const outcome = quoteReply(req, t.lang, t.offers, t.now);
+  const outcome = quoteReply(t.deps.calculator, req, t.lang, t.offers, t.now);
   if (outcome.request) t.state.lastQuote = outcome.request;
   t.replies.push(outcome.reply);
 }

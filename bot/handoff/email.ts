@@ -1,5 +1,6 @@
 // The e-mail an officer receives for a ticket: bilingual subject with the reference, and a plain
 // text body that reads top to bottom: who, what, then the conversation that led here.
+import { KL_TIME_ZONE } from '../../locale';
 import { displayText, knownChannel, type Ticket, type TicketReply } from '../tickets';
 
 export interface MailMessage {
@@ -22,7 +23,7 @@ export interface EmailSettings {
   topicLabel?: (intent: string, lang: 'ms' | 'en') => string;
 }
 
-const KL = 'Asia/Kuala_Lumpur';
+const KL = KL_TIME_ZONE;
 const MAX_LINE = 400;
 /** The problem is wrapped at this width, never cut: it is what the officer needs most. */
 const WRAP = 76;

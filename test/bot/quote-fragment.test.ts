@@ -63,12 +63,12 @@ describe('after a quote', () => {
 });
 
 describe('the several-workers reply', () => {
-  const kb = createCoreDeps().kb;
+  const { kb, calculator } = createCoreDeps();
   const worker = (name: string | null, wage: string, age: number | null = null) => ({ name, wage, age, foreign: null });
 
   test('a worker that cannot be quoted keeps its row with the reason; the totals are the others', () => {
     const e = { ...noEntities, months: ['2026-12'] };
-    const r = workersReply(kb, [worker('Ali', '2100.00'), worker('Raju', '0'), worker('Siti', '3500.00', 61)], e, 'en', NOW);
+    const r = workersReply(kb, [worker('Ali', '2100.00'), worker('Raju', '0'), worker('Siti', '3500.00', 61)], e, 'en', NOW, calculator);
     const lines = r.text.split('\n');
     expect(lines.find((l) => l.startsWith('2. Raju'))).toMatch(/more than RM0/);
     const total = ['2100.00', '3500.00'].map((w, i) => computeQuote({ wage: w, month: '2026-12', ...(i === 1 ? { age: 61 } : {}) }, NOW).total);
@@ -77,7 +77,7 @@ describe('the several-workers reply', () => {
 
   test('a status said for one worker stays with that worker', () => {
     const e = { ...noEntities, foreign: true as const };
-    const r = workersReply(kb, [worker('John', '4000.00'), { ...worker('Mary', '4500.00'), foreign: true }], e, 'en', NOW);
+    const r = workersReply(kb, [worker('John', '4000.00'), { ...worker('Mary', '4500.00'), foreign: true }], e, 'en', NOW, calculator);
     const john = computeQuote({ wage: '4000.00' }, NOW);
     expect(r.text.split('\n').find((l) => l.startsWith('1. John'))).toContain(`employee ${formatRM(john.eis!.employee)}`);
     expect(r.text.split('\n').find((l) => l.startsWith('2. Mary'))).toContain('EIS none');
@@ -85,7 +85,7 @@ describe('the several-workers reply', () => {
 
   test(`more than ${MAX_WORKERS_IN_CHAT} workers: no table, a pointer to hanna quote --csv`, () => {
     const many = Array.from({ length: MAX_WORKERS_IN_CHAT + 1 }, (_, i) => worker(null, `${2000 + i}.00`));
-    const r = workersReply(kb, many, noEntities, 'ms', NOW);
+    const r = workersReply(kb, many, noEntities, 'ms', NOW, calculator);
     expect(r.text).toContain('hanna quote --csv');
     expect(r.card).toBeUndefined();
   });

@@ -3,8 +3,8 @@
 //  - buttons.yaml: each intent's title and value (the value is what a click sends; the title is what a user
 //    of a text-only channel types);
 //  - `suggestions:` entries with their own title and value in knowledge/answers/*.yaml;
-//  - quoted examples after "taip / type / contoh / e.g. / for example" in the text of knowledge/answers/*.yaml
-//    and knowledge/phrases.yaml, and in the TypeScript files that still hold user-facing wording.
+//  - quoted examples after "taip / type / contoh / e.g. / for example" in the text of knowledge/answers/*.yaml,
+//    knowledge/phrases.yaml and calculators/texts.yaml, and in any TypeScript file that still holds user-facing wording.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
@@ -94,7 +94,7 @@ export function collectSuggestedPhrases(root: string = ROOT): SuggestedPhrase[] 
   // Answers: their own suggestion buttons, and examples quoted in their text.
   const answersDir = path.join(root, 'knowledge/answers');
   const files = fs.readdirSync(answersDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(answersDir, f));
-  for (const file of [...files, path.join(root, 'knowledge/phrases.yaml')]) {
+  for (const file of [...files, path.join(root, 'knowledge/phrases.yaml'), path.join(root, 'calculators/texts.yaml')]) {
     const doc: unknown = parse(fs.readFileSync(file, 'utf8'));
     const suggestions = (doc as { suggestions?: unknown[] } | null)?.suggestions ?? [];
     for (const s of suggestions) {

@@ -4,6 +4,7 @@ import type { Bilingual } from '../strings';
 import type { ConversationState, Effect, Lang, Reply } from '../types';
 import type { Offers } from '../replies';
 import type { KnowledgeBase } from '../../../knowledge';
+import type { Calculator } from '../../../calculators';
 
 export type FieldResult =
   | { ok: true; value: string; /** how the answer is shown back (masked for personal data) */ display?: string }
@@ -36,6 +37,7 @@ export interface FormField {
 export interface FormContext {
   /** The knowledge base, for the phrases a completion says. */
   kb: KnowledgeBase;
+  calculator: Calculator;
   state: ConversationState;
   lang: Lang;
   now: Date;
