@@ -79,7 +79,7 @@ test('kill -9 right after the ticket reply: the ticket is stored and its e-mail 
     const res = await fetch(`${url}/api/tickets/${ref}`, { headers: { authorization: `Bearer ${TRIAGE_TOKEN}` } });
     expect(res.status).toBe(200);
     const ticket = (await res.json()) as { checklist: Record<string, string>; status: string };
-    expect(ticket.checklist).toMatchObject({ employerCode: 'A3100001237X', mykad: MYKAD_DIGITS, problem: 'Tidak dapat log masuk ASSIST' });
+    expect(ticket.checklist).toMatchObject({ employerCode: 'A3100001237X', mykad: '900101-**-***3', problem: 'Tidak dapat log masuk ASSIST' });
     expect(ticket.status).toBe('open');
     await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref!)), 'the ticket e-mail', 20_000);
     // the conversation itself is past the form: a new question is answered normally
