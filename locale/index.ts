@@ -22,8 +22,18 @@ export interface KlDateParts {
   day: number;
 }
 
+/** Malaysia has kept UTC+8, with no daylight saving, since 1 January 1982 00:00 (KL). */
+const FIXED_OFFSET_SINCE = Date.UTC(1981, 11, 31, 16);
+const KL_OFFSET_MS = 8 * 3_600_000;
+
 /** The calendar date in Kuala Lumpur at that instant, whatever the server's zone. */
 export function klDateParts(at: Date): KlDateParts {
+  const ms = at.getTime();
+  // Every turn asks this several times: plain arithmetic where the offset is fixed, Intl's zone data before that.
+  if (ms >= FIXED_OFFSET_SINCE) {
+    const kl = new Date(ms + KL_OFFSET_MS);
+    return { year: kl.getUTCFullYear(), month: kl.getUTCMonth() + 1, day: kl.getUTCDate() };
+  }
   const parts: Record<string, string> = {};
   for (const p of KL_DATE.formatToParts(at)) parts[p.type] = p.value;
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
@@ -31,6 +41,17 @@ export function klDateParts(at: Date): KlDateParts {
 
 /** The calendar date 'YYYY-MM-DD' in Kuala Lumpur at that instant. */
 export function klDate(at: Date): string {
+  const ms = at.getTime();
+  if (ms >= FIXED_OFFSET_SINCE) return new Date(ms + KL_OFFSET_MS).toISOString().slice(0, 10);
   const { year, month, day } = klDateParts(at);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The hour (0-23) in Kuala Lumpur at that instant. */
+export function klHourOfDay(at: Date): number {
+  const ms = at.getTime();
+  if (ms >= FIXED_OFFSET_SINCE) return new Date(ms + KL_OFFSET_MS).getUTCHours();
+  return Number(KL_HOUR.format(at)) % 24;
+}
+
+const KL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: KL_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
