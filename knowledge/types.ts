@@ -36,8 +36,11 @@ export interface AnswerOptions {
 
 export type { PhraseKey } from './phrases';
 import type { PhraseKey } from './phrases';
+import type { IntentCatalogue } from './catalogue';
 
 export interface KnowledgeBase {
+  /** The intent catalogue (intents.yaml): handlers, traits, menu places and buttons. */
+  readonly catalogue: IntentCatalogue;
   answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
   /** The continuation for a "more" button, or null when the answer has none. */
   more(intent: string, lang: Lang, options?: AnswerOptions): Answer | null;

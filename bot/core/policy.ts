@@ -1,5 +1,5 @@
 // How sure the classifier must be before the bot answers, asks, or admits it does not know.
-import type { Classification } from '../../intents';
+import type { Classification, IntentId } from '../../intents';
 
 /** Answer directly at or above this confidence. */
 export const ANSWER_AT = 0.6;
@@ -35,8 +35,8 @@ export const FORM_IDLE_MINUTES = 60;
 export const MAX_MESSAGE_CHARS = 2000;
 
 export type Decision =
-  | { kind: 'answer'; intent: string }
-  | { kind: 'clarify'; intents: string[] }
+  | { kind: 'answer'; intent: IntentId }
+  | { kind: 'clarify'; intents: IntentId[] }
   | { kind: 'miss' };
 
 export function decide(c: Classification): Decision {

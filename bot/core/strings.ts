@@ -10,20 +10,10 @@ export function pick(b: Bilingual, lang: Lang): string {
   return b[lang];
 }
 
-/** The short label of an intent, as on its button in knowledge/buttons.yaml (support staff edit it there). */
+/** The short label of an intent, as on its button in knowledge/intents.yaml (support staff edit it there). */
 export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: string, lang: Lang): string {
   return kb.button(intent, lang)?.title ?? intent;
 }
-
-/** The main topics offered on the welcome and the menu. */
-export const MAIN_TOPICS: string[] = [
-  'login_how',
-  'register_portal_id',
-  'contribution_rates',
-  'contribution_quote',
-  'late_payment',
-  'human_handoff',
-];
 
 export const S = {
   clarify: {
