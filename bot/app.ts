@@ -29,7 +29,9 @@ export interface App {
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX];
 
 export function createCoreDeps(): CoreDeps {
-  return { understander: createUnderstander(), kb: loadKnowledgeBase() };
+  const kb = loadKnowledgeBase();
+  // The classifier learns exactly the catalogue's intents; one without training lines stops the start.
+  return { understander: createUnderstander({ intents: kb.catalogue.ids }), kb };
 }
 
 export interface AppOptions {
