@@ -19,6 +19,14 @@ export type IntentId = NamedIntent | (string & { readonly [validated]: true });
 
 export const OUT_OF_SCOPE: IntentId = 'out_of_scope';
 
+/**
+ * Whether `id` is the named intent. Use it instead of `===` with a literal: TypeScript accepts a
+ * misspelt literal in a comparison with a branded string, but not as this argument.
+ */
+export function isIntent(id: IntentId | null | undefined, named: NamedIntent): boolean {
+  return id === named;
+}
+
 /** The catalogue that ships with the bot. */
 export const DEFAULT_CATALOGUE_FILE = path.join(__dirname, '..', 'knowledge', 'intents.yaml');
 

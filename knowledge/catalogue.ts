@@ -12,7 +12,7 @@ export const HANDLERS = ['answer', 'redirect', 'menu', 'greeting', 'interest', '
 export type HandlerName = (typeof HANDLERS)[number];
 
 /** Handlers that show no answer file: their intents may have none. */
-const ANSWERLESS: ReadonlySet<HandlerName> = new Set(['quote']);
+const ANSWERLESS: ReadonlySet<HandlerName> = new Set<HandlerName>(['quote']);
 
 /** How the conversation treats an intent; each is documented at the top of intents.yaml. */
 export const TRAITS = ['small_talk', 'sourceless', 'generic', 'quote_like', 'no_follow_up', 'not_a_problem', 'leaves_form', 'shows_hotline'] as const;

@@ -2,6 +2,7 @@
 import type { AnswerRecord, SuggestionSpec } from './answerFile';
 import { partsAskedAbout } from './answerParts';
 import type { IntentCatalogue } from './catalogue';
+import { toIntentIds, type IntentId } from '../intents/ids';
 import type { HotlineCalendar, HotlineStatus } from './hotline';
 import type { PhraseKey, PhraseTable } from './phrases';
 import { fillPlaceholders } from './phrases';
@@ -33,9 +34,9 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
     for (const r of records) this.records.set(r.variant ? `${r.intent}/${r.variant}` : r.intent, r);
   }
 
-  intents(): string[] {
+  intents(): IntentId[] {
     const known: readonly string[] = this.catalogue.ids;
-    const ids = [...new Set([...this.records.values()].map((r) => r.intent))];
+    const ids = toIntentIds([...new Set([...this.records.values()].map((r) => r.intent))]);
     return ids.sort((a, b) => (known.indexOf(a) + 1 || 1e9) - (known.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
   }
 

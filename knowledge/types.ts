@@ -38,14 +38,16 @@ export type { PhraseKey } from './phrases';
 import type { PhraseKey } from './phrases';
 import type { IntentCatalogue } from './catalogue';
 
+import type { IntentId } from '../intents/ids';
+
 export interface KnowledgeBase {
   /** The intent catalogue (intents.yaml): handlers, traits, menu places and buttons. */
   readonly catalogue: IntentCatalogue;
-  answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
+  answer(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer;
   /** The continuation for a "more" button, or null when the answer has none. */
-  more(intent: string, lang: Lang, options?: AnswerOptions): Answer | null;
+  more(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer | null;
   phrase(key: PhraseKey, lang: Lang, vars?: Record<string, string>): string;
   /** The button that leads to an intent (for clarifying questions and menus), or null when it has none. */
-  button(intent: string, lang: Lang): Suggestion | null;
-  intents(): string[];
+  button(intent: IntentId, lang: Lang): Suggestion | null;
+  intents(): IntentId[];
 }

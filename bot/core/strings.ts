@@ -1,7 +1,7 @@
 // Words the conversation engine itself says (button labels, clarifying questions).
 // Answers to questions live in knowledge/; these are the engine's own mechanics.
 // Typed so that a Malay string missing for an English one fails to compile.
-import type { KnowledgeBase } from '../../knowledge';
+import type { IntentId, KnowledgeBase } from '../../knowledge';
 import type { Lang } from './types';
 
 export type Bilingual = Record<Lang, string>;
@@ -11,7 +11,7 @@ export function pick(b: Bilingual, lang: Lang): string {
 }
 
 /** The short label of an intent, as on its button in knowledge/intents.yaml (support staff edit it there). */
-export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: string, lang: Lang): string {
+export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: IntentId, lang: Lang): string {
   return kb.button(intent, lang)?.title ?? intent;
 }
 

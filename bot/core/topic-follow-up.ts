@@ -1,7 +1,7 @@
 // Short follow-up questions on the last topic ("what documents needed?", "how long does approval
 // take") carry no topic words of their own. When the first reading is unsure, the message is read
 // again together with the last topic's phrase; if that clearly gives the same topic, it is a follow-up.
-import type { IntentId, Understanding } from '../../intents';
+import { isIntent, type IntentId, type Understanding } from '../../intents';
 import type { CoreDeps } from './turn';
 import {
   CLARIFY_AT,
@@ -23,8 +23,8 @@ export function topicFollowedUp(deps: CoreDeps, state: ConversationState, u: Und
   if (!last || catalogue.has(last, 'small_talk') || catalogue.has(last, 'no_follow_up')) return null;
   const unsure =
     decision.kind === 'clarify' ||
-    (decision.kind === 'miss' && !(u.intent === 'out_of_scope' && u.confidence >= FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW)) ||
-    (decision.kind === 'answer' && decision.intent === 'help_menu' && u.confidence < FOLLOW_UP_WHEN_MENU_BELOW);
+    (decision.kind === 'miss' && !(isIntent(u.intent, 'out_of_scope') && u.confidence >= FOLLOW_UP_WHEN_OUT_OF_SCOPE_BELOW)) ||
+    (decision.kind === 'answer' && isIntent(decision.intent, 'help_menu') && u.confidence < FOLLOW_UP_WHEN_MENU_BELOW);
   if (!unsure || u.text.trim().split(/\s+/).length > FOLLOW_UP_MAX_WORDS) return null;
   // A message that on its own leans to another topic is about that topic, not a follow-up.
   if (!catalogue.has(u.intent, 'generic') && u.intent !== last && u.confidence >= CLARIFY_AT) return null;

@@ -1,6 +1,6 @@
 // The conversation engine: (state, message) -> (replies, new state, effects). Pure: no I/O,
 // the clock is passed in, and everything it knows comes through CoreDeps.
-import type { IntentId, Understander, Understanding } from '../../intents';
+import { isIntent, type IntentId, type Understander, type Understanding } from '../../intents';
 import type { HandlerName, KnowledgeBase } from '../../knowledge';
 import { globalCommand } from './commands';
 import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
@@ -283,7 +283,7 @@ function route(t: Turn, u: Understanding): void {
     return;
   }
   // Right after a quote, a fragment changes the last quote; a full question starts from the defaults.
-  const after = t.state.lastIntent === 'contribution_quote' ? readAfterQuote(u, t.state.lastQuote, catalogue) : null;
+  const after = isIntent(t.state.lastIntent, 'contribution_quote') ? readAfterQuote(u, t.state.lastQuote, catalogue) : null;
   if (after) {
     sendQuote(t, after.request);
     return;
@@ -305,7 +305,7 @@ function route(t: Turn, u: Understanding): void {
   t.confidence = u.confidence;
   // "talk to an officer, my file keeps getting rejected": the problem words may outweigh the request
   // in the classifier, but a person was asked for; the problem pre-fills the checklist.
-  if (u.intent !== 'human_handoff' && asksForPerson(u.text)) {
+  if (!isIntent(u.intent, 'human_handoff') && asksForPerson(u.text)) {
     answerIntent(t, 'human_handoff', u);
     return;
   }

@@ -1,7 +1,7 @@
 // Escalation delivery, wired from the configuration: the ticket store on the app's storage,
 // the effect runner the conversation service calls, and (with SMTP_URL) the outbox worker.
 import type { Storage } from 'botbuilder';
-import type { KnowledgeBase } from '../../knowledge';
+import type { KnowledgeBase, Lang } from '../../knowledge';
 import type { Config } from '../config';
 import type { EffectRunner } from '../conversation-service';
 import type { Logger } from '../logging';
@@ -39,7 +39,7 @@ export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
       ? new OutboxWorker({
           tickets,
           mailer: createSmtpMailer(config.smtpUrl),
-          compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) }),
+          compose: (t) => composeTicketEmail(t, { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => topicLabel(deps.kb, i, l) }),
           log: deps.log,
           instance: config.instanceId,
           ...deps.outbox,
@@ -66,3 +66,9 @@ export { createSmtpMailer, type Mailer } from './transport';
 export { createTicketEffectRunner } from './effects';
 export { ticketFiledReply, CARELINE } from './reply';
 export { handoffInitiation } from './bf-event';
+
+/** A ticket's topic as its button label; a stored id the catalogue no longer has is shown as it is. */
+function topicLabel(kb: KnowledgeBase, topic: string, lang: Lang): string {
+  const id = kb.catalogue.id(topic);
+  return id ? intentLabel(kb, id, lang) : topic;
+}
