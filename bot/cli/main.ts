@@ -104,6 +104,16 @@ export async function main(args: string[]): Promise<number> {
       }
       const { checkKnowledgeBase } = require('../../knowledge') as typeof import('../../knowledge');
       const result = checkKnowledgeBase();
+      // Every intent of the catalogue also needs training lines (the bot's start refuses it otherwise).
+      if (result.ok) {
+        const { loadTrainingData } = require('../../intents/training-data') as typeof import('../../intents/training-data');
+        try {
+          loadTrainingData();
+        } catch (err) {
+          console.error((err as Error).message);
+          return 1;
+        }
+      }
       if (result.ok) {
         console.log(`knowledge base OK: ${result.intents} intents`);
         return 0;
