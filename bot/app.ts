@@ -56,7 +56,8 @@ export function createCoreDeps(understander?: Understander): CoreDeps {
   // The core's phrase tables read the shipped knowledge/phrases.yaml (the load above has just read it, unless
   // a test points it elsewhere): checked here, so that a broken file stops the start rather than a turn.
   shippedPhrases();
-  return { understander: understander ?? createUnderstander(), kb, calculator: createCalculator() };
+  // The classifier learns exactly the catalogue's intents; one without training lines stops the start.
+  return { understander: understander ?? createUnderstander({ intents: kb.catalogue.ids }), kb, calculator: createCalculator() };
 }
 
 export interface AppOptions {

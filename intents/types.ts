@@ -1,4 +1,5 @@
 // Public types of the understanding layer (re-exported by intents/index.ts).
+import type { IntentId } from './ids';
 
 export type { Lang } from '../locale';
 import type { Lang } from '../locale';
@@ -69,12 +70,12 @@ export interface UnderstandContext {
 }
 
 export interface Ranked {
-  intent: string;
+  intent: IntentId;
   confidence: number;
 }
 
 export interface Classification {
-  intent: string;
+  intent: IntentId;
   confidence: number;
   /** Top 3, best first, the winner included. */
   ranking: Ranked[];

@@ -1,9 +1,9 @@
 /** The loaded, validated knowledge base: turns answer records into chat replies in the user's language. */
 import type { AnswerRecord, SuggestionSpec } from './answerFile';
 import { partsAskedAbout } from './answerParts';
-import type { ButtonTable } from './buttons';
+import type { IntentCatalogue } from './catalogue';
+import { toIntentIds, type IntentId } from '../intents/ids';
 import type { HotlineCalendar, HotlineStatus } from './hotline';
-import { INTENT_IDS } from './intentIds';
 import type { PhraseKey, PhraseTable } from './phrases';
 import { fillPlaceholders } from './phrases';
 import type { Answer, AnswerOptions, KnowledgeBase, Lang, Suggestion } from './types';
@@ -26,15 +26,15 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
   constructor(
     records: readonly AnswerRecord[],
     private readonly phrases: PhraseTable,
-    private readonly buttons: ButtonTable,
+    readonly catalogue: IntentCatalogue,
     private readonly calendar: HotlineCalendar,
   ) {
     for (const r of records) this.records.set(r.variant ? `${r.intent}/${r.variant}` : r.intent, r);
   }
 
-  intents(): string[] {
-    const known: readonly string[] = INTENT_IDS;
-    const ids = [...new Set([...this.records.values()].map((r) => r.intent))];
+  intents(): IntentId[] {
+    const known: readonly string[] = this.catalogue.ids;
+    const ids = toIntentIds([...new Set([...this.records.values()].map((r) => r.intent))]);
     return ids.sort((a, b) => (known.indexOf(a) + 1 || 1e9) - (known.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
   }
 
@@ -49,8 +49,7 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
   }
 
   button(intent: string, lang: Lang): Suggestion | null {
-    const b = this.buttons.get(intent);
-    return b ? { ...b[lang] } : null;
+    return this.catalogue.button(intent, lang);
   }
 
   answer(intent: string, lang: Lang, options: AnswerOptions = {}): Answer {

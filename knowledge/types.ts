@@ -38,15 +38,20 @@ export interface AnswerOptions {
 export type { PhraseKey } from './phrases';
 import type { PhraseKey } from './phrases';
 import type { HotlineStatus } from './hotline';
+import type { IntentCatalogue } from './catalogue';
+
+import type { IntentId } from '../intents/ids';
 
 export interface KnowledgeBase {
-  answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
+  /** The intent catalogue (intents.yaml): handlers, traits, menu places and buttons. */
+  readonly catalogue: IntentCatalogue;
+  answer(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer;
   /** The continuation for a "more" button, or null when the answer has none. */
-  more(intent: string, lang: Lang, options?: AnswerOptions): Answer | null;
+  more(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer | null;
   phrase(key: PhraseKey, lang: Lang, vars?: Record<string, string>): string;
   /** The button that leads to an intent (for clarifying questions and menus), or null when it has none. */
-  button(intent: string, lang: Lang): Suggestion | null;
-  intents(): string[];
+  button(intent: IntentId, lang: Lang): Suggestion | null;
+  intents(): IntentId[];
   /** The Careline status at `now`, from this knowledge base's opening hours and holidays. */
   hotlineStatus(now: Date): HotlineStatus;
 }

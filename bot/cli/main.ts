@@ -112,6 +112,16 @@ export async function main(args: string[]): Promise<number> {
       // The calculators' sentences (calculators/texts.yaml) are support staff's to edit too: checked here as well.
       const { loadTexts } = require('../../calculators/texts') as typeof import('../../calculators/texts');
       const result = checkKnowledgeBase();
+      // Every intent of the catalogue also needs training lines (the bot's start refuses it otherwise).
+      if (result.ok) {
+        const { loadTrainingData } = require('../../intents/training-data') as typeof import('../../intents/training-data');
+        try {
+          loadTrainingData();
+        } catch (err) {
+          console.error((err as Error).message);
+          return 1;
+        }
+      }
       const texts = loadTexts();
       if (result.ok && texts.table) {
         console.log(`knowledge base OK: ${result.intents} intents; calculator texts OK`);

@@ -1,6 +1,7 @@
 // Turns knowledge-base answers and engine strings into channel-neutral replies,
 // remembering which button means what so a pressed button routes exactly.
 import type { Answer } from '../../knowledge';
+import { toIntentIds, type IntentId } from '../../intents';
 import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
 import { S, intentLabel } from './strings';
 import type { KnowledgeBase } from '../../knowledge';
@@ -16,16 +17,16 @@ export class Offers {
     return { title, value: title };
   }
 
-  intent(intent: string, lang: Lang): SuggestedAction {
+  intent(intent: IntentId, lang: Lang): SuggestedAction {
     return this.button(intentLabel(this.kb, intent, lang), { kind: 'intent', intent });
   }
 }
 
 const MORE_PREFIX = 'more:';
 
-/** A knowledge-base suggestion value is either a phrase to route or "more:<intent>". */
+/** A knowledge-base suggestion value is either a phrase to route or "more:<intent>" (made by the knowledge base from a catalogue id). */
 function suggestionAction(value: string): OfferedAction {
-  if (value.startsWith(MORE_PREFIX)) return { kind: 'more', intent: value.slice(MORE_PREFIX.length) };
+  if (value.startsWith(MORE_PREFIX)) return { kind: 'more', intent: toIntentIds([value.slice(MORE_PREFIX.length)])[0] };
   return { kind: 'text', text: value };
 }
 

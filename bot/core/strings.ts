@@ -1,7 +1,7 @@
 // Words the conversation engine itself says (button labels, clarifying questions). The texts live in
 // knowledge/phrases.yaml (support staff edit them there); this table names them for the code, and the
 // phrase keys are typed, so a key that is not in the file fails to compile.
-import { phrasePairs, type KnowledgeBase } from '../../knowledge';
+import { phrasePairs, type IntentId, type KnowledgeBase } from '../../knowledge';
 import type { Bilingual, Lang } from '../../locale';
 
 export type { Bilingual };
@@ -10,20 +10,10 @@ export function pick(b: Bilingual, lang: Lang): string {
   return b[lang];
 }
 
-/** The short label of an intent, as on its button in knowledge/buttons.yaml (support staff edit it there). */
-export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: string, lang: Lang): string {
+/** The short label of an intent, as on its button in knowledge/intents.yaml (support staff edit it there). */
+export function intentLabel(kb: Pick<KnowledgeBase, 'button'>, intent: IntentId, lang: Lang): string {
   return kb.button(intent, lang)?.title ?? intent;
 }
-
-/** The main topics offered on the welcome and the menu. */
-export const MAIN_TOPICS: string[] = [
-  'login_how',
-  'register_portal_id',
-  'contribution_rates',
-  'contribution_quote',
-  'late_payment',
-  'human_handoff',
-];
 
 export const S = phrasePairs({
   clarify: 'clarify',

@@ -1,7 +1,7 @@
 // The conversation engine: (state, message) -> (replies, new state, effects). Pure: no I/O,
 // the clock is passed in, and everything it knows comes through CoreDeps.
-import type { Ranked, Understander, Understanding } from '../../intents';
-import type { KnowledgeBase } from '../../knowledge';
+import { isIntent, type IntentId, type Ranked, type Understander, type Understanding } from '../../intents';
+import type { HandlerName, KnowledgeBase } from '../../knowledge';
 import type { Calculator } from '../../calculators';
 import { globalCommand } from './commands';
 import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
@@ -18,7 +18,7 @@ import { QUOTE_WAGE_FORM_ID, quoteWagePrefill } from './forms/quote-wage';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
-import { MAIN_TOPICS, S, intentLabel } from './strings';
+import { S, intentLabel } from './strings';
 import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
@@ -45,8 +45,6 @@ export interface CoreDeps {
   calculator: Calculator;
 }
 
-/** Intents that are conversation manners, not topics an officer needs to know about. */
-const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
 const DEFAULT_LANG: Lang = 'ms';
 // The Islamic salam, not the secular "salam sejahtera" or "salam hormat".
 const SALAM = /\b(?:assalamualaikum|assalamu alaikum|salamualaikum|askum|as salam)\b|\bsalam\b(?! sejahtera| hormat| perkenalan| 1malaysia)/;
@@ -89,7 +87,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
     return finish(t, `[${text.length} characters, not read]`, message.channel);
   }
   if (text.length === 0) {
-    t.replies.push(textReply(S.empty[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply(S.empty[t.lang], mainTopics(t)));
     return finish(t, '', message.channel);
   }
 
@@ -100,7 +98,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   if (u.langEvidence) state.langSettled = true;
 
   if (u.langSwitch) {
-    t.replies.push(textReply(S.languageSwitched[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply(S.languageSwitched[t.lang], mainTopics(t)));
     return finish(t, text, message.channel);
   }
 
@@ -130,7 +128,7 @@ function answerFile(t: Turn, file: MessageAttachment, caption: string, channel: 
   t.intent = 'upload_contribution_file';
   t.state.lastIntent = 'upload_contribution_file';
   t.state.misses = 0;
-  if (!t.state.topics.includes('upload_contribution_file')) t.state.topics.push('upload_contribution_file');
+  noteTopic(t, 'upload_contribution_file');
   return finish(t, `[file ${safeFileName(file.name)}, ${file.size} bytes]`, channel);
 }
 
@@ -138,7 +136,7 @@ function answerFile(t: Turn, file: MessageAttachment, caption: string, channel: 
 export function welcome(deps: CoreDeps, previous: ConversationState | undefined): TurnResult {
   const state: ConversationState = structuredClone(previous ?? newConversationState());
   const offers = new Offers(deps.kb);
-  const actions = MAIN_TOPICS.map((i) => {
+  const actions = deps.kb.catalogue.menu().map((i) => {
     const title = `${intentLabel(deps.kb, i, 'ms')} / ${intentLabel(deps.kb, i, 'en')}`;
     return offers.button(title, { kind: 'intent', intent: i });
   });
@@ -157,7 +155,7 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
     state.form = null;
     // Nothing said before the cancel is followed up afterwards: "2500" next is not a quote fragment.
     state.lastIntent = null;
-    t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], mainTopics(t)));
     return;
   }
 
@@ -178,10 +176,10 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
     }
     // A question or another request is answered and the question asked again; asking for an officer
     // in a quote or interest form switches to the escalation checklist. A pressed button is an answer.
-    const asked = offered ? null : interruption(form, field!, text, u);
-    if (asked?.kind === 'officer') {
+    const asked = offered ? null : interruption(form, field!, text, u, t.deps.kb.catalogue);
+    if (asked?.kind === 'leave') {
       state.form = null;
-      answerIntent(t, 'human_handoff', u);
+      answerIntent(t, asked.intent, u);
       return;
     }
     if (asked) {
@@ -226,7 +224,7 @@ function answerInsideForm(t: Turn, form: FormDefinition, asked: Exclude<Interrup
     const answer = t.deps.kb.answer(asked.intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
     // No buttons of the answer: while the form runs, the buttons are the form's own.
     t.replies.push(answerReply({ ...answer, suggestions: [] }, t.lang, t.offers));
-    if (!SMALL_TALK.has(asked.intent) && !t.state.topics.includes(asked.intent)) t.state.topics.push(asked.intent);
+    noteTopic(t, asked.intent);
     t.intent = asked.intent;
   } else {
     t.replies.push(textReply(field.help[t.lang]));
@@ -280,17 +278,18 @@ function route(t: Turn, u: Understanding): void {
   if (interest) {
     t.intent = LATE_INTEREST_FORM_ID;
     t.state.lastIntent = 'late_payment';
-    if (!t.state.topics.includes('late_payment')) t.state.topics.push('late_payment');
+    noteTopic(t, 'late_payment');
     pushOutcome(t, startFormWith(lateInterestForm, formContext(t), { values: interest }));
     return;
   }
   // Several workers in one message: one reply with a row each and the totals.
-  if (e.workers.length >= 2 && !e.correction && quoteLike(u)) {
+  const catalogue = t.deps.kb.catalogue;
+  if (e.workers.length >= 2 && !e.correction && quoteLike(u, catalogue)) {
     sendWorkers(t, u);
     return;
   }
   // Right after a quote, a fragment changes the last quote; a full question starts from the defaults.
-  const after = t.state.lastIntent === 'contribution_quote' ? readAfterQuote(u, t.state.lastQuote) : null;
+  const after = isIntent(t.state.lastIntent, 'contribution_quote') ? readAfterQuote(u, t.state.lastQuote, catalogue) : null;
   if (after) {
     sendQuote(t, after.request);
     return;
@@ -303,7 +302,7 @@ function route(t: Turn, u: Understanding): void {
   // nationality ("gaji 2000 pekerja asing" is not the immigration answer) unless another agency is named
   // ("levi pekerja asing 2000" is).
   const quoteFact = e.skbbkOptOut !== null || e.firstInsuredAge !== null || ((e.ages.length > 0 || e.foreign !== null) && e.agency === null);
-  if (wageOf(e) !== undefined && (quoteLike(u) || quoteFact || ownWords(u).length === 0)) {
+  if (wageOf(e) !== undefined && (quoteLike(u, catalogue) || quoteFact || ownWords(u).length === 0)) {
     sendQuote(t, requestFromEntities(e, null)!);
     return;
   }
@@ -312,10 +311,10 @@ function route(t: Turn, u: Understanding): void {
   t.confidence = u.confidence;
   // What the console's not-understood queue and insights read (TurnMeta.outcome).
   t.ranking = u.ranking;
-  t.outcome = decision.kind === 'miss' ? (u.intent === 'out_of_scope' ? 'out_of_scope' : 'miss') : decision.kind;
+  t.outcome = decision.kind === 'miss' ? (isIntent(u.intent, 'out_of_scope') ? 'out_of_scope' : 'miss') : decision.kind;
   // "talk to an officer, my file keeps getting rejected": the problem words may outweigh the request
   // in the classifier, but a person was asked for; the problem pre-fills the checklist.
-  if (u.intent !== 'human_handoff' && asksForPerson(u.text)) {
+  if (!isIntent(u.intent, 'human_handoff') && asksForPerson(u.text)) {
     t.outcome = 'answer';
     answerIntent(t, 'human_handoff', u);
     return;
@@ -361,69 +360,87 @@ function miss(t: Turn, u: Understanding): void {
   t.replies.push(reply);
 }
 
-function answerIntent(t: Turn, intent: string, u: Understanding): void {
+/** Records a topic an officer may need to know about (small talk is not one). */
+function noteTopic(t: Turn, intent: IntentId): void {
+  if (!t.deps.kb.catalogue.has(intent, 'small_talk') && !t.state.topics.includes(intent)) t.state.topics.push(intent);
+}
+
+/** The main topics (the catalogue's menu places) as buttons. */
+function mainTopics(t: Turn): ReturnType<Offers['intent']>[] {
+  return t.deps.kb.catalogue.menu().map((i) => t.offers.intent(i, t.lang));
+}
+
+function answerIntent(t: Turn, intent: IntentId, u: Understanding): void {
   t.intent = intent;
   t.state.misses = 0;
   t.state.lastIntent = intent;
-  if (!SMALL_TALK.has(intent) && !t.state.topics.includes(intent)) t.state.topics.push(intent);
+  noteTopic(t, intent);
+  HANDLERS[t.deps.kb.catalogue.handler(intent)](t, intent, u);
+}
 
-  switch (intent) {
-    case 'contribution_quote': {
-      const req = requestFromEntities(u.entities, null);
-      if (req) {
-        sendQuote(t, req);
-        return;
-      }
-      if (u.entities.workers.length >= 2) {
-        sendWorkers(t, u);
-        return;
-      }
-      // No wage yet: ask for it, keeping what the message said (age, status, month, opt-out).
-      pushOutcome(t, startFormWith(formById(QUOTE_WAGE_FORM_ID)!, formContext(t), { values: quoteWagePrefill(u.entities) }));
+type Handler = (t: Turn, intent: IntentId, u: Understanding) => void;
+
+/** What each handler of the intent catalogue (knowledge/intents.yaml) does. */
+const HANDLERS: Record<HandlerName, Handler> = {
+  answer(t, intent, u) {
+    t.replies.push(answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now, message: u.normalised }), t.lang, t.offers));
+  },
+  redirect(t, intent, u) {
+    // The answer for the agency the message names, when that agency has its own.
+    const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
+    t.replies.push(answerReply(answer, t.lang, t.offers));
+  },
+  menu(t, intent) {
+    menuReply(t, intent, '');
+  },
+  greeting(t, intent, u) {
+    // A salam is answered in kind before anything else.
+    menuReply(t, intent, SALAM.test(u.normalised) ? `${t.deps.kb.phrase('salam_reply', t.lang)} ` : '');
+  },
+  quote(t, _intent, u) {
+    const req = requestFromEntities(u.entities, null);
+    if (req) {
+      sendQuote(t, req);
       return;
     }
-    case 'human_handoff': {
-      const filed = ticketAllowanceUsed(t.state.tickets, t.now);
-      if (filed) {
-        t.replies.push(quotaReply(t.lang, filed));
-        return;
-      }
-      // A problem stated with the request is shown back at the problem step (the employer number is still asked first).
-      const problem = problemInOfficerRequest(u.text);
-      t.replies.push(...escalationStart(t.deps.kb, formContext(t), problem ? { problem } : {}));
+    if (u.entities.workers.length >= 2) {
+      sendWorkers(t, u);
       return;
     }
-    case 'greeting':
-    case 'help_menu': {
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
-      // A salam is answered in kind before anything else.
-      const prefix = intent === 'greeting' && SALAM.test(u.normalised) ? `${t.deps.kb.phrase('salam_reply', t.lang)} ` : '';
-      // The main topics are the menu; the answer's own suggestions would only repeat them.
-      const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers, prefix);
-      reply.suggestedActions = MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang));
-      t.replies.push(reply);
+    // No wage yet: ask for it, keeping what the message said (age, status, month, opt-out).
+    pushOutcome(t, startFormWith(formById(QUOTE_WAGE_FORM_ID)!, formContext(t), { values: quoteWagePrefill(u.entities) }));
+  },
+  handoff(t, _intent, u) {
+    const filed = ticketAllowanceUsed(t.state.tickets, t.now);
+    if (filed) {
+      t.replies.push(quotaReply(t.lang, filed));
       return;
     }
-    case 'late_payment': {
-      // The answer, plus a way into the interest estimate.
-      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
-      const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
-      reply.suggestedActions = mergeActions(reply, [estimate]);
-      t.replies.push(reply);
-      return;
-    }
-    case 'upload_contribution_file': {
-      // Where the channel takes files, the bot can check the file that ASSIST rejected.
-      const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
-      if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
-      t.replies.push(reply);
-      return;
-    }
-    default: {
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
-      t.replies.push(answerReply(answer, t.lang, t.offers));
-    }
-  }
+    // A problem stated with the request is shown back at the problem step (the employer number is still asked first).
+    const problem = problemInOfficerRequest(u.text);
+    t.replies.push(...escalationStart(t.deps.kb, formContext(t), problem ? { problem } : {}));
+  },
+  interest(t, intent) {
+    // The answer, plus a way into the interest estimate.
+    const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+    const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
+    reply.suggestedActions = mergeActions(reply, [estimate]);
+    t.replies.push(reply);
+  },
+  upload(t, intent) {
+    // Where the channel takes files, the bot can check the file that ASSIST rejected.
+    const reply = answerReply(t.deps.kb.answer(intent, t.lang, { now: t.now }), t.lang, t.offers);
+    if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
+    t.replies.push(reply);
+  },
+};
+
+/** The answer with the main topics as its buttons (the answer's own suggestions would only repeat them). */
+function menuReply(t: Turn, intent: IntentId, prefix: string): void {
+  const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+  const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers, prefix);
+  reply.suggestedActions = mainTopics(t);
+  t.replies.push(reply);
 }
 
 function sendWorkers(t: Turn, u: Understanding): void {
@@ -437,7 +454,7 @@ function markQuote(t: Turn): void {
   t.intent = 'contribution_quote';
   t.state.lastIntent = 'contribution_quote';
   t.state.misses = 0;
-  if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
+  noteTopic(t, 'contribution_quote');
 }
 
 function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[1]): void {

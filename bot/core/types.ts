@@ -1,6 +1,6 @@
 // Plain data exchanged between the conversation core and the channel shells.
 // Nothing here knows about Bot Framework, HTTP or storage.
-import type { Lang, Ranked } from '../../intents';
+import type { IntentId, Lang, Ranked } from '../../intents';
 import type { QuoteRequest } from '../../calculators';
 
 export type { Lang };
@@ -50,9 +50,9 @@ export interface UserMessage {
 
 /** What a button does when its title comes back as the user's message. */
 export type OfferedAction =
-  | { kind: 'intent'; intent: string }
+  | { kind: 'intent'; intent: IntentId }
   | { kind: 'text'; text: string }
-  | { kind: 'more'; intent: string }
+  | { kind: 'more'; intent: IntentId }
   | { kind: 'quote_change'; change: Partial<QuoteRequest> }
   /** "Kenapa?" / "Why?": the full explanation of the quote made from `request` at `at` (ISO). */
   | { kind: 'quote_why'; request: QuoteRequest; at: string }
@@ -90,7 +90,7 @@ export interface ConversationState {
   /** Consecutive messages the bot could not place. */
   misses: number;
   /** Intents the user asked about, in order, without repeats (for the escalation ticket). */
-  topics: string[];
+  topics: IntentId[];
   /** The last turns, redacted. */
   transcript: TranscriptTurn[];
   form: FormState | null;
@@ -99,7 +99,7 @@ export interface ConversationState {
   /** Buttons offered in the last reply, by lower-cased title. */
   offered: Record<string, OfferedAction>;
   /** Intent the last answer was about (for "more" and follow-ups). */
-  lastIntent: string | null;
+  lastIntent: IntentId | null;
   /** Tickets this conversation filed today (Kuala Lumpur day); absent in states saved before this field. */
   tickets?: TicketsToday;
 }

@@ -1,6 +1,6 @@
 // Escalation delivery, wired from the configuration: the ticket store on the app's storage,
 // the effect runner the conversation service calls, and (with SMTP_URL) the outbox worker.
-import type { KnowledgeBase } from '../../knowledge';
+import type { KnowledgeBase, Lang } from '../../knowledge';
 import type { Config } from '../config';
 import type { EffectRunner } from '../conversation-service';
 import type { Logger } from '../logging';
@@ -34,7 +34,7 @@ export interface HandoffDeps {
 
 export function createHandoff(config: Config, deps: HandoffDeps): Handoff {
   const tickets = new TicketStore(deps.storage);
-  const mail: EmailSettings = { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => intentLabel(deps.kb, i, l) };
+  const mail: EmailSettings = { from: config.handoffEmailFrom, to: config.handoffEmailTo, publicUrl: config.publicUrl, topicLabel: (i, l) => topicLabel(deps.kb, i, l) };
   const worker =
     config.smtpUrl && config.handoffEmailTo && deps.deliver !== false
       ? new OutboxWorker({
@@ -67,3 +67,9 @@ export { OutboxWorker, retryDelay, OUTBOX_DEFAULTS, type OutboxOptions } from '.
 export { createSmtpMailer, type Mailer } from './transport';
 export { createTicketEffectRunner } from './effects';
 export { ticketFiledReply, CARELINE } from './reply';
+
+/** A ticket's topic as its button label; a stored id the catalogue no longer has is shown as it is. */
+function topicLabel(kb: KnowledgeBase, topic: string, lang: Lang): string {
+  const id = kb.catalogue.id(topic);
+  return id ? intentLabel(kb, id, lang) : topic;
+}

@@ -1,6 +1,6 @@
 // Collects every phrase the bot itself tells users to type or offers as a button, with the situation in which
 // it is offered, so that a test can type each one back and check the bot understands its own advice.
-//  - buttons.yaml: each intent's title and value (the value is what a click sends; the title is what a user
+//  - intents.yaml: each intent's button title and value (the value is what a click sends; the title is what a user
 //    of a text-only channel types);
 //  - `suggestions:` entries with their own title and value in knowledge/answers/*.yaml;
 //  - quoted examples after "taip / type / contoh / e.g. / for example" in the text of knowledge/answers/*.yaml,
@@ -82,12 +82,12 @@ export function collectSuggestedPhrases(root: string = ROOT): SuggestedPhrase[] 
   const rel = (f: string): string => path.relative(root, f);
 
   // Buttons: each one leads to its intent.
-  const buttons = parse(fs.readFileSync(path.join(root, 'knowledge/buttons.yaml'), 'utf8')) as Record<string, Record<string, { title: string; value: string }>>;
-  for (const [intent, byLang] of Object.entries(buttons)) {
+  const catalogue = parse(fs.readFileSync(path.join(root, 'knowledge/intents.yaml'), 'utf8')) as Record<string, { button?: Record<string, { title: string; value: string }> }>;
+  for (const [intent, entry] of Object.entries(catalogue)) {
     for (const lang of ['ms', 'en'] as const) {
-      const b = byLang?.[lang];
+      const b = entry?.button?.[lang];
       if (!b) continue;
-      for (const text of new Set([b.title, b.value])) out.push({ text, lang, source: `knowledge/buttons.yaml: ${intent}.${lang}`, sentence: '', context: { kind: 'fresh', intent } });
+      for (const text of new Set([b.title, b.value])) out.push({ text, lang, source: `knowledge/intents.yaml: ${intent}.button.${lang}`, sentence: '', context: { kind: 'fresh', intent } });
     }
   }
 

@@ -36,8 +36,6 @@ const MYKAD_REASON: Record<'date' | 'place', Bilingual> = phrasePairs({
 
 const MASKED_ECHO: Bilingual = phrasePair('escalation.mykad_received');
 
-/** Topics that say nothing about the problem itself. */
-const NOT_A_PROBLEM = new Set(['human_handoff', 'contact_support', 'greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
 
 function phrase(kb: KnowledgeBase, key: PhraseKey): Bilingual {
   return { ms: kb.phrase(key, 'ms'), en: kb.phrase(key, 'en') };
@@ -96,7 +94,8 @@ function problem(kb: KnowledgeBase) {
 /** The topics asked about earlier, newest first, offered as ready-made answers to "what is the problem". */
 function earlierTopics(kb: KnowledgeBase, state: ConversationState, lang: Lang): string[] {
   return state.topics
-    .filter((t) => !NOT_A_PROBLEM.has(t))
+    // Topics that say nothing about the problem itself (small talk, not_a_problem in knowledge/intents.yaml).
+    .filter((t) => !kb.catalogue.has(t, 'small_talk') && !kb.catalogue.has(t, 'not_a_problem'))
     .slice(-3)
     .reverse()
     .map((t) => intentLabel(kb, t, lang));
