@@ -2,7 +2,7 @@
 // save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
 import type { Storage } from 'botbuilder';
 import { recordTicket, runTurn, welcome, type CoreDeps } from './core';
-import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
+import type { ConversationState, Effect, Lang, Reply, StoredTurn, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
 
 export interface ConversationRef {
   channelId: string;
@@ -44,8 +44,11 @@ export interface HandledTurn {
 }
 
 /** The newest user line of a transcript; a placeholder if it has scrolled out (never the raw text). */
-function lastUserLine(transcript: TranscriptTurn[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i].from === 'user') return transcript[i].text;
+function lastUserLine(transcript: StoredTurn[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const turn = transcript[i];
+    if (turn.from === 'user') return turn.text;
+  }
   return '[not kept]';
 }
 

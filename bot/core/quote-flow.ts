@@ -6,6 +6,7 @@ import { wageOf } from './quote-request';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
 import { changeButtons, shortQuoteText, whyButton } from './quote-text';
+import { markSource } from './reply-source';
 
 /**
  * An amount given as the answer to "how much?": a wage the entity extractor found, or a message
@@ -39,7 +40,7 @@ export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: D
   const text = shortQuoteText(quote, req, lang);
   const actions = [...changeButtons(req, quote, lang, offers), whyButton(req, lang, offers, now), offers.intent('contribution_quote', lang)];
   const reply: Reply = { text, suggestedActions: actions, card: quoteCard(quote, lang) };
-  return { reply, request: req };
+  return { reply: markSource(reply, { quote: req, lang }), request: req };
 }
 
 const L = {

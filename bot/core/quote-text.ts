@@ -7,6 +7,7 @@ import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
 import type { Offers } from './replies';
 import { textReply } from './replies';
 import { S } from './strings';
+import { markSource } from './reply-source';
 
 type Bi = Record<Lang, string>;
 
@@ -155,7 +156,7 @@ export function whyButton(req: QuoteRequest, lang: Lang, offers: Offers, now: Da
 export function quoteWhyReply(req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
   try {
     const q = computeQuote(req, new Date(at));
-    return textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers));
+    return markSource(textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers)), { why: req, at, lang });
   } catch (err) {
     if (err instanceof QuoteError) return textReply(err[lang]);
     throw err;
