@@ -2,6 +2,7 @@
 // instead of the text, and a ticket can rebuild the text from the knowledge base and the calculators.
 // Builders mark the replies they make (answerReply, quoteReply, quoteWhyReply); a reply changed after
 // it was marked keeps the reference only while the marked text is still in it whole.
+import { createHash } from 'crypto';
 import type { QuoteRequest } from '../../calculators';
 import type { Lang, Reply } from './types';
 
@@ -29,10 +30,15 @@ export function markSource<R extends Reply>(reply: R, source: ReplySource): R {
 }
 
 /** The reply's text as a source plus the literal text around it, or null when it cannot be rebuilt. */
-export function sourceOf(reply: Reply): { source: ReplySource; head: string; tail: string } | null {
+export function sourceOf(reply: Reply): { source: ReplySource; text: string; head: string; tail: string } | null {
   const mark = marks.get(reply);
   if (!mark) return null;
   const at = reply.text.indexOf(mark.text);
   if (at < 0) return null;
-  return { source: mark.source, head: reply.text.slice(0, at), tail: reply.text.slice(at + mark.text.length) };
+  return { source: mark.source, text: mark.text, head: reply.text.slice(0, at), tail: reply.text.slice(at + mark.text.length) };
+}
+
+/** A short fingerprint of a reply's text: tells a rebuild whether the knowledge base has changed the text since. */
+export function textSum(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 8);
 }

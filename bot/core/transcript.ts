@@ -8,7 +8,7 @@ import type { Agency, KnowledgeBase } from '../../knowledge';
 import { quoteReply } from './quote-flow';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers } from './replies';
-import { sourceOf, type ReplySource } from './reply-source';
+import { sourceOf, textSum, type ReplySource } from './reply-source';
 import type { Reply, StoredBotReply, StoredTurn, TranscriptTurn } from './types';
 
 export const TRANSCRIPT_TURNS = 20;
@@ -28,7 +28,7 @@ export function appendTurns(
 function storedReply(reply: Reply, at: string): StoredTurn {
   const built = sourceOf(reply);
   if (!built) return { from: 'bot', text: redact(reply.text), at };
-  const turn: StoredBotReply = { from: 'bot', reply: built.source, at };
+  const turn: StoredBotReply = { from: 'bot', reply: built.source, sum: textSum(built.text), at };
   if (built.head) turn.head = redact(built.head);
   if (built.tail) turn.tail = redact(built.tail);
   return turn;
@@ -42,26 +42,34 @@ function storedReply(reply: Reply, at: string): StoredTurn {
 export function fullTranscript(kb: KnowledgeBase, transcript: readonly StoredTurn[]): TranscriptTurn[] {
   return transcript.map((turn) => {
     if (!('reply' in turn)) return { from: turn.from, text: turn.text, at: turn.at };
-    const text = `${turn.head ?? ''}${rebuild(kb, turn.reply, new Date(turn.at))}${turn.tail ?? ''}`;
+    const text = `${turn.head ?? ''}${rebuild(kb, turn.reply, turn.sum, new Date(turn.at))}${turn.tail ?? ''}`;
     return { from: 'bot', text, at: turn.at };
   });
 }
 
-function rebuild(kb: KnowledgeBase, source: ReplySource, at: Date): string {
-  const offers = new Offers(kb);
+// Officer-facing notes, in both languages as the rest of the ticket.
+const GONE = '[jawapan ini tiada lagi / this reply is no longer available]';
+const CHANGED = '\n[jawapan ini telah diubah selepas dihantar; teks semasa ditunjukkan / this reply was changed after it was sent; the current text is shown]';
+
+function rebuild(kb: KnowledgeBase, source: ReplySource, sum: string, at: Date): string {
+  let text: string | null = null;
   try {
-    if ('answer' in source) {
-      const answer = source.more
-        ? kb.more(source.answer, source.lang, { now: at })
-        : kb.answer(source.answer, source.lang, { now: at, agency: (source.variant ?? null) as Agency | null, parts: source.parts ?? [] });
-      if (answer) return redact(answerReply(answer, source.lang, offers).text);
-    } else if ('quote' in source) {
-      return redact(quoteReply(source.quote, source.lang, offers, at).reply.text);
-    } else {
-      return redact(quoteWhyReply(source.why, source.at, source.lang, offers).text);
-    }
+    text = render(kb, source, at);
   } catch {
-    // fall through to the note
+    // shown as the note below
   }
-  return '[reply no longer available]';
+  if (text === null) return GONE;
+  return redact(text) + (textSum(text) === sum ? '' : CHANGED);
+}
+
+function render(kb: KnowledgeBase, source: ReplySource, at: Date): string | null {
+  const offers = new Offers(kb);
+  if ('answer' in source) {
+    const answer = source.more
+      ? kb.more(source.answer, source.lang, { now: at })
+      : kb.answer(source.answer, source.lang, { now: at, agency: (source.variant ?? null) as Agency | null, parts: source.parts ?? [] });
+    return answer ? answerReply(answer, source.lang, offers).text : null;
+  }
+  if ('quote' in source) return quoteReply(source.quote, source.lang, offers, at).reply.text;
+  return quoteWhyReply(source.why, source.at, source.lang, offers).text;
 }

@@ -71,6 +71,8 @@ export interface TranscriptTurn {
 export interface StoredBotReply {
   from: 'bot';
   reply: ReplySource;
+  /** Fingerprint of the text as it was sent (reply-source.ts textSum), to notice a knowledge base changed since. */
+  sum: string;
   /** Redacted literal text before and after the rebuilt part (e.g. a greeting's salam, an added sentence). */
   head?: string;
   tail?: string;

@@ -65,3 +65,18 @@ test('a state saved with full-text replies still loads, and its ticket shows tho
   expect(ticketText).toContain(oldText.split('\n').slice(-3).join('\n'));
   expect(ticketText).toContain('Form 1A');
 });
+
+test('a reply whose answer changed or went from the knowledge base since it was sent is flagged, not passed off as what was said', () => {
+  const { state } = talk(['how do i register my company for perkeso']);
+  const sent = state.transcript[1];
+  if (!('reply' in sent)) throw new Error('the answer was not kept as a reference');
+  const at = sent.at;
+  const [changed, gone] = fullTranscript(deps.kb, [
+    { ...sent, sum: 'different' },
+    { from: 'bot', reply: { answer: 'no_such_intent', lang: 'en' }, sum: sent.sum, at },
+  ]);
+  expect(changed.text).toContain('within 30 days');
+  expect(changed.text).toMatch(/this reply was changed after it was sent/);
+  expect(gone.text).toMatch(/this reply is no longer available/);
+  expect(fullTranscript(deps.kb, [sent])[0].text).not.toMatch(/changed after/);
+});
