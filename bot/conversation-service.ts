@@ -125,6 +125,7 @@ export class ConversationService {
       if (attempt > 0) await backoff(attempt);
       const items = await this.storage.read([key]);
       const stored = items[key] as StoredState | undefined;
+      // Every store parses the document afresh on read, so the core may take this state over (no copy).
       const { state, turn } = await work(stored?.state, this.clock());
       try {
         await this.storage.write({ [key]: { state, eTag: stored?.eTag ?? '*' } });
