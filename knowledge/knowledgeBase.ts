@@ -60,10 +60,10 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
     const suggestions = this.suggestions(record.suggestions, lang);
     if (la.more) suggestions.unshift({ title: this.phrase('more_button', lang), value: `${MORE_PREFIX}${record.intent}` });
     // A sub-question gets its part first, then the answer in brief; the rest stays behind "more".
-    const asked = options.message && la.brief ? partsAskedAbout(record.parts, options.message) : [];
+    const asked = !la.brief ? [] : options.parts ? record.parts.filter((p) => options.parts!.includes(p.id)) : options.message ? partsAskedAbout(record.parts, options.message) : [];
     const text = asked.length > 0 ? [...asked.map((p) => p.text[lang]), la.brief].join('\n\n') : la.text;
     const sources = [...asked.flatMap((p) => p.sources), ...la.sources].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
-    return {
+    const answer: Answer = {
       intent: record.intent,
       text: this.fill(text, lang, now),
       more: la.more ? this.fill(la.more, lang, now) : null,
@@ -72,6 +72,8 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
       verified: record.verified,
       parts: asked.map((p) => p.id),
     };
+    if (record.variant) answer.variant = record.variant;
+    return answer;
   }
 
   more(intent: string, lang: Lang, options: AnswerOptions = {}): Answer | null {
@@ -85,6 +87,7 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
       suggestions: this.suggestions(record.suggestions, lang),
       sources: la.sources.map((s) => ({ ...s })),
       verified: record.verified,
+      continuation: true,
     };
   }
 

@@ -22,6 +22,10 @@ export interface Answer {
   verified: string;
   /** Ids of the parts that lead the text because the message asked about them (absent or empty: none). */
   parts?: string[];
+  /** The variant answered (e.g. the agency of other_agency); absent for the intent's own answer. */
+  variant?: string;
+  /** Set on what `more()` returns: the continuation, not the answer. */
+  continuation?: true;
 }
 
 export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm' | 'jtk' | 'imigresen';
@@ -33,6 +37,8 @@ export interface AnswerOptions {
   agency?: Agency | null;
   /** The user's message (normalised text is best): an answer with parts leads with the part it asks about. */
   message?: string;
+  /** Part ids to lead with, instead of reading them from `message` (rebuilding a reply for a transcript). */
+  parts?: readonly string[];
 }
 
 export type { PhraseKey } from './phrases';

@@ -7,6 +7,7 @@ import { wageOf } from './quote-request';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
 import { changeButtons, shortQuoteText, whyButton } from './quote-text';
+import { markSource } from './reply-source';
 
 /**
  * An amount given as the answer to "how much?": a wage the entity extractor found, or a message
@@ -40,7 +41,7 @@ export function quoteReply(calculator: Calculator, req: QuoteRequest, lang: Lang
   const text = shortQuoteText(quote, req, lang);
   const actions = [...changeButtons(req, quote, lang, offers), whyButton(req, lang, offers, now), offers.intent('contribution_quote', lang)];
   const reply: Reply = { text, suggestedActions: actions, card: quoteCard(quote, lang) };
-  return { reply, request: req };
+  return { reply: markSource(reply, { quote: req, lang }), request: req };
 }
 
 // The card's words are in knowledge/phrases.yaml (group quote_card).

@@ -9,6 +9,7 @@ import { textReply } from './replies';
 import { phrasePairs } from '../../knowledge';
 import type { Bilingual } from '../../locale';
 import { S } from './strings';
+import { markSource } from './reply-source';
 
 type Bi = Bilingual;
 
@@ -155,7 +156,7 @@ export function whyButton(req: QuoteRequest, lang: Lang, offers: Offers, now: Da
 export function quoteWhyReply(calculator: Calculator, req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
   try {
     const q = calculator.quote(req, new Date(at));
-    return textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers));
+    return markSource(textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers)), { why: req, at, lang });
   } catch (err) {
     if (err instanceof QuoteError) return textReply(err[lang]);
     throw err;

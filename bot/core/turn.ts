@@ -70,8 +70,13 @@ interface Turn {
 const UPLOAD_CHANNELS = new Set(['webchat', 'msteams']);
 const ID_VALIDATORS = { validateMyKad, validateEmployerCode };
 
+/**
+ * Runs one turn. Takes ownership of `previous`: the turn changes it in place and returns it as the new
+ * state (a copy would be wasted work, since the conversation service parses the state fresh from the
+ * store on every turn). A caller that keeps using the old state passes a copy (structuredClone).
+ */
 export function runTurn(deps: CoreDeps, previous: ConversationState | undefined, message: UserMessage, now: Date): TurnResult {
-  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const state: ConversationState = previous ?? newConversationState();
   const text = (message.text ?? '').trim();
   const t: Turn = {
     deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null, channel: message.channel,
@@ -132,9 +137,9 @@ function answerFile(t: Turn, file: MessageAttachment, caption: string, channel: 
   return finish(t, `[file ${safeFileName(file.name)}, ${file.size} bytes]`, channel);
 }
 
-/** The bilingual welcome when a user joins the conversation. */
+/** The bilingual welcome when a user joins the conversation. Takes ownership of `previous`, as runTurn does. */
 export function welcome(deps: CoreDeps, previous: ConversationState | undefined): TurnResult {
-  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const state: ConversationState = previous ?? newConversationState();
   const offers = new Offers(deps.kb);
   const actions = deps.kb.catalogue.menu().map((i) => {
     const title = `${intentLabel(deps.kb, i, 'ms')} / ${intentLabel(deps.kb, i, 'en')}`;

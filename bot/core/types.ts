@@ -2,6 +2,7 @@
 // Nothing here knows about Bot Framework, HTTP or storage.
 import type { IntentId, Lang, Ranked } from '../../intents';
 import type { QuoteRequest } from '../../calculators';
+import type { ReplySource } from './reply-source';
 
 export type { Lang };
 
@@ -58,6 +59,7 @@ export type OfferedAction =
   | { kind: 'quote_why'; request: QuoteRequest; at: string }
   | { kind: 'form'; form: string };
 
+/** A turn with its full text, as tickets and officers see it. */
 export interface TranscriptTurn {
   from: 'user' | 'bot';
   /** Already redacted: personal data never reaches stored state. */
@@ -67,6 +69,24 @@ export interface TranscriptTurn {
   intent?: string;
   confidence?: number;
 }
+
+/** A bot reply kept as what built it; transcript.ts fullTranscript() gives back its text. */
+export interface StoredBotReply {
+  from: 'bot';
+  reply: ReplySource;
+  /** Fingerprint of the text as it was sent (reply-source.ts textSum), to notice a knowledge base changed since. */
+  sum: string;
+  /** Redacted literal text before and after the rebuilt part (e.g. a greeting's salam, an added sentence). */
+  head?: string;
+  tail?: string;
+  at: string;
+}
+
+/**
+ * A transcript turn as conversation state keeps it. State written before replies were kept as
+ * references has only full-text turns, which stay valid as they are.
+ */
+export type StoredTurn = TranscriptTurn | StoredBotReply;
 
 /** A multi-turn form under way (a quote waiting for a wage, the escalation checklist, ...). */
 export interface FormState {
@@ -91,8 +111,8 @@ export interface ConversationState {
   misses: number;
   /** Intents the user asked about, in order, without repeats (for the escalation ticket). */
   topics: IntentId[];
-  /** The last turns, redacted. */
-  transcript: TranscriptTurn[];
+  /** The last turns, redacted; bot replies as references where possible (see StoredTurn). */
+  transcript: StoredTurn[];
   form: FormState | null;
   /** The last quote, so "what if she is 62?" can recompute it. */
   lastQuote: QuoteRequest | null;

@@ -7,6 +7,7 @@ import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
 import type { FieldResult, FormDefinition, FormField } from './types';
 import { isSkipped } from './runner';
+import { fullTranscript } from '../transcript';
 
 export const ESCALATION_FORM_ID = 'escalation';
 
@@ -136,7 +137,7 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
         lang: ctx.lang,
         channel: '',
         createdAt: ctx.now.toISOString(),
-        transcript: ctx.state.transcript,
+        transcript: fullTranscript(ctx.kb, ctx.calculator, ctx.state.transcript),
       };
       if (info.startedAt) ticket.startedAt = info.startedAt;
       // The reply with the reference comes from the shell once the ticket is stored.
