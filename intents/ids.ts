@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { fromRoot } from '../project-root';
 
 /** Intents the code names on purpose; the catalogue must contain each (checked when it loads). */
 export const NAMED_INTENTS = [
@@ -28,7 +29,7 @@ export function isIntent(id: IntentId | null | undefined, named: NamedIntent): b
 }
 
 /** The catalogue that ships with the bot. */
-export const DEFAULT_CATALOGUE_FILE = path.join(__dirname, '..', 'knowledge', 'intents.yaml');
+export const DEFAULT_CATALOGUE_FILE = fromRoot('knowledge', 'intents.yaml');
 
 /** Brands `ids` as intent ids; callers have checked them against a catalogue. */
 export function toIntentIds(ids: readonly string[]): IntentId[] {

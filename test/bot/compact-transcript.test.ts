@@ -38,7 +38,10 @@ function talk(lines: string[]): { state: ConversationState; said: TranscriptTurn
 
 test('the rebuilt transcript is exactly what the bot said, and the state keeps references, not text', () => {
   const { state, said } = talk(TEN_TURNS);
-  expect(fullTranscript(deps.kb, deps.calculator, state.transcript)).toEqual(said.slice(-20));
+  const rebuilt = fullTranscript(deps.kb, deps.calculator, state.transcript);
+  // The officer's intent trail rides on the user turns; the text is what was said.
+  expect(rebuilt.map(({ from, text, at }) => ({ from, text, at }))).toEqual(said.slice(-20));
+  expect(rebuilt.filter((t) => t.from === 'user').every((t) => typeof t.intent === 'string')).toBe(true);
   const refs = state.transcript.filter((t) => 'reply' in t);
   // Every answer and quote of the ten turns is a reference; only the miss's added sentence is text.
   expect(refs.length).toBeGreaterThanOrEqual(9);
