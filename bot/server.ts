@@ -6,7 +6,7 @@ import type { Config } from './config';
 import type { ConversationService } from './conversation-service';
 import { createBotLogic, errorActivity } from './channels/botframework';
 import type { Logger } from './logging';
-import { CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
+import { authOptions, CheckedCloudAdapter, fixActivity, Unauthorized } from './channels/bf-auth';
 import { CachingBotFrameworkAuthentication } from './channels/bf-clients';
 import { MAX_ACTIVITY_DEPTH, nestedDeeperThan } from './channels/json-depth';
 import { clientAddress, conversationKey, createRequestLimits, sendTooMany, type RequestLimits } from './limits';
@@ -31,12 +31,10 @@ export interface ServerDeps {
 }
 
 export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
-  };
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = authOptions(
+    { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
+    config.botOpenIdMetadata,
+  );
   const adapter = new CheckedCloudAdapter(new CachingBotFrameworkAuthentication(auth), Boolean(config.appId));
   adapter.onTurnError = async (context, error) => {
     // The state was not saved for the failed turn, so the conversation resumes where it was.

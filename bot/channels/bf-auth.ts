@@ -3,7 +3,17 @@
 // fetch signing keys and login.botframework.com cannot be reached, and it console.errors every
 // rejection. Here a request is authenticated first, with a local shape check that rejects
 // unsigned and non-RSA tokens without any network call and a time limit on the key fetch.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+// botbuilder's own connector (same locked version): the public cloud's endpoints, not copied here.
+import { AuthenticationConstants } from 'botframework-connector';
 
 type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -24,6 +34,26 @@ export function tokenShapeProblem(header: string): string | null {
     return 'unreadable token header';
   }
   return typeof alg === 'string' && ALGORITHMS.has(alg) ? null : `algorithm ${typeof alg === 'string' ? alg.slice(0, 10) : 'missing'} not accepted`;
+}
+
+/**
+ * botbuilder's authentication options. With `openIdMetadata` (Bot Framework's BotOpenIdMetadata
+ * setting: another cloud, or a key server on 127.0.0.1 in tests) channel tokens' signing keys come
+ * from there; botbuilder then takes every endpoint as given, so the others stay the public cloud's.
+ */
+export function authOptions(app: ConfigurationBotFrameworkAuthenticationOptions, openIdMetadata = ''): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!openIdMetadata) return app;
+  return {
+    ...app,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadata,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
