@@ -6,7 +6,7 @@ import crypto from 'crypto';
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { startBot, message, post, SDKS, type RunningBot } from '../helpers/bot-server';
 import { authOptions, CheckedCloudAdapter, tokenShapeProblem } from '../../bot/channels/botframework/auth';
-import { startKeyServer, type KeyServer } from '../helpers/openid-keys';
+import { answerBotFrameworkKeysFrom, startKeyServer, type KeyServer } from '../helpers/openid-keys';
 
 const APP_ID = '5f0c9a52-2f6b-4d8e-9a52-000000000001';
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -26,12 +26,16 @@ const rs256 = `${rsHead}.${crypto.sign('sha256', Buffer.from(rsHead), privateKey
 describe.each(SDKS)('authentication with MicrosoftAppId set (CHANNEL_SDK=%s)', (sdk) => {
   let bot: RunningBot;
   let keys: KeyServer;
+  let restoreNetwork: () => void;
   beforeAll(async () => {
     keys = await startKeyServer(KID);
+    // Bot Framework reads BotOpenIdMetadata; the Agents SDK has no such setting, so its key fetch is stubbed.
+    restoreNetwork = answerBotFrameworkKeysFrom(keys);
     bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-these-tests', CHANNEL_SDK: sdk, BotOpenIdMetadata: keys.metadataUrl });
   });
   afterAll(async () => {
     await bot.stop();
+    restoreNetwork();
     await keys.stop();
   });
 
@@ -51,6 +55,12 @@ describe.each(SDKS)('authentication with MicrosoftAppId set (CHANNEL_SDK=%s)', (
     expect(res.json.activities).toBeUndefined();
     expect(JSON.stringify(res.json)).not.toMatch(/42\.85|caruman|login\.botframework/);
     expect(await bot.app.service.load({ channelId: 'test', conversationId: conv, userId: 'user-1' })).toBeUndefined();
+  });
+
+  test('the forged RS256 token was checked against the local key server, not the internet', async () => {
+    const res = await post(bot.url, { ...message('hi'), deliveryMode: 'expectReplies' }, { authorization: `Bearer ${rs256}` });
+    expect(res.status).toBe(401);
+    expect(keys.requests).toContain('/v1/.well-known/keys');
   });
 
   test('after a burst of forged requests the server still answers', async () => {

@@ -48,3 +48,27 @@ export async function startKeyServer(kid = 'hanna-test-key'): Promise<KeyServer>
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The Agents SDK has no setting for where Bot Framework's signing keys are: for tokens issued by
+ * api.botframework.com it always asks https://login.botframework.com/v1/.well-known/keys. In tests that
+ * request is answered by the key server instead (a network stub), so no test reaches the internet
+ * and the SDK checks signatures against a key the test controls. Returns the function that undoes it.
+ */
+export function answerBotFrameworkKeysFrom(keys: KeyServer): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const https = require('https') as typeof import('https');
+  const local = new URL(keys.metadataUrl);
+  const original = https.request;
+  const stub = ((...args: unknown[]) => {
+    const options = args[0] as { hostname?: string; path?: string } | string | URL;
+    if (typeof options === 'object' && !(options instanceof URL) && options.hostname === 'login.botframework.com') {
+      return http.request({ ...options, protocol: 'http:', hostname: local.hostname, port: local.port, agent: undefined }, args[1] as never);
+    }
+    return (original as (...a: unknown[]) => ReturnType<typeof https.request>)(...args);
+  }) as typeof https.request;
+  https.request = stub;
+  return () => {
+    https.request = original;
+  };
+}
