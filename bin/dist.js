@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const SOURCES = ['project-root.ts', 'bot', 'intents', 'knowledge', 'calculators'];
+const SOURCES = ['project-root.ts', 'bot', 'locale', 'intents', 'knowledge', 'calculators'];
 
 /** Newest modification time (ms) of the .ts files under `p`. */
 function newestSource(p) {
