@@ -11,12 +11,15 @@ const cacheDir = path.join(root, 'node_modules', '.cache', 'hanna-ts');
 let ts; // loaded lazily: only when a file is not in the cache
 
 function transpile(source, filename) {
-  const key = crypto.createHash('sha1').update(filename).update('\0').update(source).digest('hex');
+  // Keyed by the path inside the checkout, not the absolute one: a copy or a move of the
+  // checkout (a container image, another worktree) reuses the same entries.
+  const rel = path.relative(root, filename).split(path.sep).join('/');
+  const key = crypto.createHash('sha1').update(rel).update('\0').update(source).digest('hex');
   const cached = path.join(cacheDir, key + '.js');
   try { return fs.readFileSync(cached, 'utf8'); } catch { /* not cached yet */ }
   ts = ts || require('typescript');
   const out = ts.transpileModule(source, {
-    fileName: filename,
+    fileName: rel,
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2022,

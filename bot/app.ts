@@ -4,7 +4,8 @@
 // heavy is built once here, at start-up.
 import { createUnderstander } from '../intents';
 import type { Understander } from '../intents/types';
-import { loadKnowledgeBase } from '../knowledge';
+import { loadKnowledgeBase, shippedPhrases } from '../knowledge';
+import { createCalculator } from '../calculators';
 import type { Config } from './config';
 import { ConversationService, STATE_KEY_PREFIX, type EffectContext, type EffectRunner } from './conversation-service';
 import type { FeedbackEffect } from './core/types';
@@ -50,9 +51,14 @@ export interface App extends Core {
  */
 export const EXPIRING_KEY_PREFIXES: readonly string[] = [STATE_KEY_PREFIX, LOG_KEY_PREFIX, REVIEW_PREFIX, CONVERSATION_MARK_PREFIX];
 
-/** The trained understander and the knowledge base; a given understander (a test stub) skips loading the model. */
+/** The trained understander, the knowledge base and the calculator; a given understander (a test stub) skips loading the model. */
 export function createCoreDeps(understander?: Understander): CoreDeps {
-  return { understander: understander ?? createUnderstander(), kb: loadKnowledgeBase() };
+  const kb = loadKnowledgeBase();
+  // The core's phrase tables read the shipped knowledge/phrases.yaml (the load above has just read it, unless
+  // a test points it elsewhere): checked here, so that a broken file stops the start rather than a turn.
+  shippedPhrases();
+  // The classifier learns exactly the catalogue's intents; one without training lines stops the start.
+  return { understander: understander ?? createUnderstander({ intents: kb.catalogue.ids }), kb, calculator: createCalculator() };
 }
 
 export interface AppOptions {
@@ -131,7 +137,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const server = createServer({ config, handle, log, limits, idleTimeoutMs: options.idleTimeoutMs });
   const webChannel = registerWebChannel(server, { config, inbound, storage: store.storage, log, limits });
   const staffConsole = { store: store.storage, review: new ReviewQueue(store.storage), insights: core.insights };
-  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole });
+  registerTriageRoutes(server, { tickets: handoff.tickets, token: config.triageToken, log, clock: options.clock, limits, console: staffConsole, onReplyQueued: () => handoff.worker?.kick() });
   return {
     ...core,
     server,

@@ -13,6 +13,8 @@ export interface Config {
   appPassword: string;
   appType: string;
   appTenantId: string;
+  /** BotOpenIdMetadata: where channel tokens' signing keys are listed; empty = the public Bot Framework cloud's. */
+  botOpenIdMetadata: string;
   storageUrl: string;
   /** SQLite durability (SQLITE_SYNC): NORMAL survives kill -9 of the process; FULL also an OS crash or power loss. */
   sqliteSync: SqliteSync;
@@ -102,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appPassword: env.MicrosoftAppPassword ?? '',
     appType: (env.MicrosoftAppType ?? '').trim() || 'MultiTenant',
     appTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
+    botOpenIdMetadata: (env.BotOpenIdMetadata ?? '').trim(),
     storageUrl: (env.STORAGE_URL ?? '').trim() || 'sqlite:./data/hanna.db',
     sqliteSync: sqliteSync(env.SQLITE_SYNC ?? ''),
     smtpUrl: (env.SMTP_URL ?? '').trim(),
@@ -128,6 +131,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.widgetTitle.length > 40) throw new ConfigError('WIDGET_TITLE must be at most 40 characters');
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(config.appType)) {
     throw new ConfigError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${config.appType}"`);
+  }
+  if (config.botOpenIdMetadata && !/^https?:\/\/\S+$/i.test(config.botOpenIdMetadata)) {
+    throw new ConfigError(`BotOpenIdMetadata must be an http(s) URL of an OpenID metadata document, got "${config.botOpenIdMetadata.slice(0, 60)}"`);
   }
   if (config.appType === 'SingleTenant' && !config.appTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');

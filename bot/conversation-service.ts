@@ -1,7 +1,7 @@
 // Carries one message through the core: load state, run the turn, perform its effects,
 // save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
 import { recordTicket, runTurn, welcome, type CoreDeps } from './core';
-import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
+import type { ConversationState, Effect, Lang, Reply, StoredTurn, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
 import { CONVERSATION_RETRY, transact, type DocumentStore } from './storage';
 
 export interface ConversationRef {
@@ -44,8 +44,11 @@ export interface HandledTurn {
 }
 
 /** The newest user line of a transcript; a placeholder if it has scrolled out (never the raw text). */
-function lastUserLine(transcript: TranscriptTurn[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i].from === 'user') return transcript[i].text;
+function lastUserLine(transcript: StoredTurn[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const turn = transcript[i];
+    if (turn.from === 'user') return turn.text;
+  }
   return '[not kept]';
 }
 
@@ -126,6 +129,7 @@ export class ConversationService {
       this.storage,
       [key],
       async (docs) => {
+        // Every store parses the document afresh on read, so the core may take this state over (no copy).
         const { state, turn } = await work((docs[key] as StoredState | undefined)?.state, this.clock());
         return { writes: { [key]: { state } satisfies StoredState }, result: turn };
       },

@@ -5,6 +5,8 @@ import { QuoteError } from './errors';
 import { toAmount } from './money';
 import { computeQuote, type Quote, type QuoteRequest } from './quote';
 
+type QuoteOne = (request: QuoteRequest, now: Date) => Quote;
+
 export type BatchRow = { ok: true; request: QuoteRequest; quote: Quote } | { ok: false; request: QuoteRequest; error: QuoteError };
 
 export interface BatchTotals {
@@ -20,10 +22,10 @@ export interface Batch {
 }
 
 /** Quotes each request; a QuoteError stays on its row, anything else (a broken schedule) is thrown. */
-export function computeQuotes(requests: QuoteRequest[], now: Date = new Date()): Batch {
+export function computeQuotes(requests: QuoteRequest[], now: Date = new Date(), quote: QuoteOne = computeQuote): Batch {
   const rows: BatchRow[] = requests.map((request) => {
     try {
-      return { ok: true, request, quote: computeQuote(request, now) };
+      return { ok: true, request, quote: quote(request, now) };
     } catch (err) {
       if (err instanceof QuoteError) return { ok: false, request, error: err };
       throw err;

@@ -1,4 +1,5 @@
 import { Bilingual, QuoteError } from './errors';
+import { textPair, textPairBy } from './texts';
 
 /** Who pays which scheme (FACTS.md §2 and §3). Pure rules: no tables, no money. */
 
@@ -35,11 +36,8 @@ export interface Coverage {
 export function checkAge(value: number | undefined, which: 'age' | 'firstInsuredAge'): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < 1 || value > 100) {
-    const label = which === 'age' ? { ms: 'Umur', en: 'The age' } : { ms: 'Umur semasa mula diinsuranskan', en: 'The age when first insured' };
-    throw new QuoteError(`${which === 'age' ? 'age' : 'first_insured_age'}_invalid`, {
-      ms: `${label.ms} mesti nombor bulat antara 1 dan 100 tahun (contoh: 35).`,
-      en: `${label.en} must be a whole number of years between 1 and 100 (for example 35).`,
-    });
+    const label = textPair(which === 'age' ? 'coverage.age_label' : 'coverage.first_insured_age_label');
+    throw new QuoteError(`${which === 'age' ? 'age' : 'first_insured_age'}_invalid`, textPairBy('coverage.age_invalid', (lang) => ({ what: label[lang] })));
   }
 }
 
@@ -52,10 +50,7 @@ export function decideCoverage(p: Person, month: string, skbbkInForce: boolean):
   checkAge(p.firstInsuredAge, 'firstInsuredAge');
   const { age, firstInsuredAge: firstAge } = p;
   if (age !== undefined && firstAge !== undefined && firstAge > age) {
-    throw new QuoteError('first_insured_age_invalid', {
-      ms: `Umur semasa mula diinsuranskan (${firstAge}) tidak boleh lebih daripada umur sekarang (${age}).`,
-      en: `The age when first insured (${firstAge}) cannot be above the current age (${age}).`,
-    });
+    throw new QuoteError('first_insured_age_invalid', textPair('coverage.first_insured_above_age', { first: String(firstAge), age: String(age) }));
   }
   const foreign = p.foreign === true;
   const reasons: Reason[] = [];
@@ -65,40 +60,40 @@ export function decideCoverage(p: Person, month: string, skbbkInForce: boolean):
   let category: 1 | 2 = 1;
   if (age !== undefined && age >= 60) {
     category = 2;
-    reasons.push({ key: 'category', ms: 'Umur 60 tahun ke atas: Kategori Kedua (Bencana Pekerjaan sahaja, dibayar oleh majikan).', en: 'Aged 60 or over: Second Category (Employment Injury only, paid by the employer).' });
+    reasons.push({ key: 'category', ...textPair('coverage.reason_age_60') });
   } else if (firstAge !== undefined && firstAge >= 55) {
     category = 2;
-    reasons.push({ key: 'category', ms: 'Mula diinsuranskan pada umur 55 tahun atau lebih: Kategori Kedua (Bencana Pekerjaan sahaja, dibayar oleh majikan).', en: 'First insured at 55 or older: Second Category (Employment Injury only, paid by the employer).' });
+    reasons.push({ key: 'category', ...textPair('coverage.reason_first_insured_55') });
   } else if (foreign && month < FOREIGN_FIRST_CATEGORY_FROM) {
     category = 2;
-    reasons.push({ key: 'category', ms: 'Pekerja asing sebelum bulan upah Julai 2024: Bencana Pekerjaan sahaja, dibayar oleh majikan.', en: 'Foreign worker before wage month July 2024: Employment Injury only, paid by the employer.' });
+    reasons.push({ key: 'category', ...textPair('coverage.reason_foreign_before_july_2024') });
   } else if (foreign) {
-    reasons.push({ key: 'category', ms: 'Pekerja asing dari bulan upah Julai 2024: Kategori Pertama (Bencana Pekerjaan dan Keilatan).', en: 'Foreign worker from wage month July 2024: First Category (Employment Injury and Invalidity).' });
+    reasons.push({ key: 'category', ...textPair('coverage.reason_foreign_from_july_2024') });
   }
 
   // EIS (Act 800): citizens and PRs aged 18 to under 60, unless first insured at 57+ with nothing payable before 57.
   let eis = true;
   if (foreign) {
     eis = false;
-    reasons.push({ key: 'eis', ms: 'Pekerja asing tidak dilindungi SIP (Akta 800).', en: 'Foreign workers are not covered by EIS (Act 800).' });
+    reasons.push({ key: 'eis', ...textPair('coverage.reason_eis_foreign') });
   } else if (age !== undefined && (age < 18 || age >= 60)) {
     eis = false;
-    reasons.push({ key: 'eis', ms: 'SIP (Akta 800) hanya untuk umur 18 hingga bawah 60 tahun.', en: 'EIS (Act 800) covers ages 18 to under 60 only.' });
+    reasons.push({ key: 'eis', ...textPair('coverage.reason_eis_age') });
   } else if (firstAge !== undefined && firstAge >= 57) {
     eis = false;
-    reasons.push({ key: 'eis', ms: 'Mula bekerja pada umur 57 tahun atau lebih tanpa caruman SIP yang kena dibayar sebelum 57: dikecualikan daripada SIP.', en: 'First insured at 57 or older, with no EIS contribution payable before 57: exempt from EIS.' });
+    reasons.push({ key: 'eis', ...textPair('coverage.reason_eis_first_insured_57') });
   }
 
   // SKBBK (LINDUNG 24 Jam): employee only, any age and both categories; citizens and PRs may opt out, foreign workers not.
   let skbbk = skbbkInForce;
   if (skbbkInForce && p.skbbkOptOut === true) {
     if (foreign) {
-      reasons.push({ key: 'skbbk', ms: 'Pekerja asing tidak boleh menarik diri daripada LINDUNG 24 Jam: caruman tetap dipotong.', en: 'Foreign workers cannot opt out of LINDUNG 24 Jam: the deduction still applies.' });
+      reasons.push({ key: 'skbbk', ...textPair('coverage.reason_skbbk_foreign') });
     } else if (month === SKBBK_MANDATORY_MONTH) {
-      reasons.push({ key: 'skbbk', ms: 'Bulan upah Jun 2026 wajib untuk semua pekerja, termasuk yang kemudian menarik diri, dan tidak dikembalikan.', en: 'Wage month June 2026 is mandatory for every employee, including those who opted out later, and is not refunded.' });
+      reasons.push({ key: 'skbbk', ...textPair('coverage.reason_skbbk_june_2026') });
     } else {
       skbbk = false;
-      reasons.push({ key: 'skbbk', ms: 'Pekerja telah menarik diri daripada LINDUNG 24 Jam (notis pelepasan liabiliti): tiada potongan SKBBK.', en: 'The employee opted out of LINDUNG 24 Jam (release from liability): no SKBBK deduction.' });
+      reasons.push({ key: 'skbbk', ...textPair('coverage.reason_skbbk_opted_out') });
     }
   } else if (skbbkInForce && p.skbbkOptOut === undefined && !foreign && month > SKBBK_MANDATORY_MONTH) {
     optOutAssumed = true;
@@ -107,18 +102,18 @@ export function decideCoverage(p: Person, month: string, skbbkInForce: boolean):
   // Assumptions for what the user did not say, only where the answer depends on it.
   const assumptions: Assumption[] = [];
   if (age === undefined && firstAge === undefined) {
-    assumptions.push({ key: 'age', ms: 'Umur tidak diberi: saya anggap pekerja berumur 18 hingga 54 tahun dan mula diinsuranskan sebelum 55 (Kategori Pertama). Beritahu saya jika umurnya 60 ke atas, bawah 18, atau mula diinsuranskan pada umur 55 ke atas.', en: 'Age not given: I assumed the employee is 18 to 54 and was first insured before 55 (First Category). Tell me if they are 60 or over, under 18, or were first insured at 55 or older.' });
+    assumptions.push({ key: 'age', ...textPair('coverage.assumed_age') });
   } else if (age === undefined) {
-    assumptions.push({ key: 'age', ms: 'Umur sekarang tidak diberi: saya anggap di bawah 60 tahun.', en: 'Current age not given: I assumed under 60.' });
+    assumptions.push({ key: 'age', ...textPair('coverage.assumed_current_age') });
   } else if (age >= 55 && age < 60 && firstAge === undefined) {
-    assumptions.push({ key: 'age', ms: 'Saya anggap pekerja mula diinsuranskan sebelum umur 55 (Kategori Pertama). Jika mula diinsuranskan pada umur 55 atau lebih, ia Kategori Kedua.', en: 'I assumed the employee was first insured before 55 (First Category). If first insured at 55 or older, it is Second Category.' });
+    assumptions.push({ key: 'age', ...textPair('coverage.assumed_first_insured_before_55') });
   }
   const dependsOnNationality = eis || (category === 1 && month < FOREIGN_FIRST_CATEGORY_FROM);
   if (p.foreign === undefined && dependsOnNationality) {
-    assumptions.push({ key: 'nationality', ms: 'Saya anggap pekerja warganegara Malaysia atau penduduk tetap. Pekerja asing tiada SIP.', en: 'I assumed a Malaysian citizen or permanent resident. Foreign workers have no EIS.' });
+    assumptions.push({ key: 'nationality', ...textPair('coverage.assumed_citizen') });
   }
   if (optOutAssumed) {
-    assumptions.push({ key: 'skbbk_opt_out', ms: 'Saya anggap pekerja tidak menarik diri daripada LINDUNG 24 Jam. Jika warganegara/PR ini telah memfailkan notis pelepasan liabiliti, tiada potongan SKBBK.', en: 'I assumed the employee has not opted out of LINDUNG 24 Jam. If this citizen/PR filed a release from liability, there is no SKBBK deduction.' });
+    assumptions.push({ key: 'skbbk_opt_out', ...textPair('coverage.assumed_not_opted_out') });
   }
 
   return { category, eis, skbbk, reasons, assumptions };

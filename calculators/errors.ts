@@ -1,8 +1,5 @@
-/** Text in both languages; a missing language fails to compile. */
-export interface Bilingual {
-  ms: string;
-  en: string;
-}
+import type { Bilingual } from '../locale';
+export type { Bilingual } from '../locale';
 
 /**
  * A polite, user-facing refusal (bad wage, month not covered, ...). `message` is the English text so logs

@@ -2,6 +2,7 @@
 export { QuoteError } from './errors';
 export type { Bilingual } from './errors';
 export { computeQuote } from './quote';
+export { createCalculator, type Calculator } from './calculator';
 export type { Quote, QuoteRequest } from './quote';
 export type { Assumption, AssumptionKey, Reason } from './coverage';
 export { quoteJsonLine } from './json-line';

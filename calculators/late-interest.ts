@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { QuoteError } from './errors';
 import { formatRM, parseMoney, toAmount } from './money';
 import { addMonths, dateName, klDate, monthName, parseMonth } from './months';
+import { text, textPair } from './texts';
+import type { Lang } from '../locale';
 
 /**
  * Late-payment interest (FCLB, Faedah Caruman Lewat Bayar), FACTS.md §4: 6% a year for each day late, minimum RM5
@@ -53,10 +55,7 @@ function parsePaidOn(value: unknown): string {
       if (utc.getUTCFullYear() === y && utc.getUTCMonth() === mo - 1 && utc.getUTCDate() === d) return m[0];
     }
   }
-  throw new QuoteError('date_invalid', {
-    ms: 'Tarikh bayaran tidak sah. Tulis sebagai TTTT-BB-HH, contoh 2024-12-20.',
-    en: 'The payment date is not valid. Write it as YYYY-MM-DD, for example 2024-12-20.',
-  });
+  throw new QuoteError('date_invalid', textPair('late_interest.date_invalid'));
 }
 
 function dayNumber(isoDate: string): number {
@@ -67,9 +66,9 @@ function dayNumber(isoDate: string): number {
 /** Estimates FCLB for one month's contribution paid on a given day. Throws QuoteError on bad input. */
 export function lateInterest(req: LateInterestRequest): LateInterest {
   if (typeof req !== 'object' || req === null) {
-    throw new QuoteError('request_invalid', { ms: 'Sila beri jumlah caruman, bulan upah dan tarikh bayaran.', en: 'Please give the contribution amount, the wage month and the payment date.' });
+    throw new QuoteError('request_invalid', textPair('late_interest.request_invalid'));
   }
-  const amount = parseMoney(req.amount, { max: MAX_AMOUNT, what: { ms: 'Jumlah caruman', en: 'The contribution amount' } });
+  const amount = parseMoney(req.amount, { max: MAX_AMOUNT, what: textPair('late_interest.amount_what') });
   const wageMonth = parseMonth(req.wageMonth);
   const paidOn = parsePaidOn(req.paidOn);
   const dueDate = `${addMonths(wageMonth, 1)}-${DUE_DAY}`;
@@ -103,49 +102,17 @@ const MAX_DAYS_LATE = 3660;
 
 /** Estimates FCLB from the days late alone, without the wage month or payment date. Throws QuoteError on bad input. */
 export function lateInterestForDays(req: LateInterestForDaysRequest): LateInterestForDays {
-  const amount = parseMoney(req.amount, { max: MAX_AMOUNT, what: { ms: 'Jumlah caruman', en: 'The contribution amount' } });
+  const amount = parseMoney(req.amount, { max: MAX_AMOUNT, what: textPair('late_interest.amount_what') });
   const days = req.daysLate;
   if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS_LATE) {
-    throw new QuoteError('days_late_invalid', {
-      ms: `Bilangan hari lewat mesti nombor bulat antara 0 dan ${MAX_DAYS_LATE}.`,
-      en: `The number of days late must be a whole number from 0 to ${MAX_DAYS_LATE}.`,
-    });
+    throw new QuoteError('days_late_invalid', textPair('late_interest.days_invalid', { max: String(MAX_DAYS_LATE) }));
   }
   return { amount: toAmount(amount), daysLate: days, ...interestFor(amount, days) };
 }
 
-const L = {
-  heading: { ms: 'Faedah caruman lewat bayar (FCLB): ANGGARAN sahaja', en: 'Late-payment interest (FCLB): an ESTIMATE only' },
-  contribution: { ms: '• Caruman {amount} bagi bulan upah {month}, tarikh akhir {due}.', en: '• Contribution of {amount} for wage month {month}, due {due}.' },
-  late: { ms: '• Dibayar pada {paid}: lewat {days} hari.', en: '• Paid on {paid}: {days} days late.' },
-  byDays: { ms: '• Caruman {amount}, dibayar lewat {days} hari selepas tarikh akhir.', en: '• Contribution of {amount}, paid {days} days after the due date.' },
-  notLate: { ms: '• Tidak lewat: tiada faedah lewat bayar.', en: '• Not late: no late-payment interest.' },
-  onTime: { ms: '• Dibayar pada {paid}, pada atau sebelum tarikh akhir: tiada faedah lewat bayar.', en: '• Paid on {paid}, on or before the due date: no late-payment interest.' },
-  interest: {
-    ms: '• Faedah: {interest} (6% setahun bagi setiap hari lewat, dikira di sini atas 365 hari setahun).',
-    en: '• Interest: {interest} (6% a year for each day late, counted here on a 365-day year).',
-  },
-  minimum: {
-    ms: '• Faedah: {interest}, iaitu caj minimum RM5.00 di bawah Akta 4 (kiraan 6% setahun memberi kurang).',
-    en: '• Interest: {interest}, the RM5.00 minimum charge under Act 4 (6% a year would give less).',
-  },
-  caveat: {
-    ms: 'Tarikh akhir 15 haribulan bulan berikutnya dan asas kiraan hari (di sini 365 hari setahun) belum disahkan dalam teks peraturan, dan faedah SIP (Akta 800) mungkin berbeza. Amaun dalam ASSIST yang terpakai.',
-    en: 'The 15th-of-the-following-month due date and the day-count basis (365 days a year here) are not confirmed in the regulation text, and EIS (Act 800) interest may differ. The amount shown in ASSIST is the one that counts.',
-  },
-  todo: {
-    ms: 'Apa perlu dibuat: log masuk ASSIST ({portal}), pilih "Interest on Late Payment of Contributions / Appeal", kemudian bayar faedah itu, atau buat rayuan di situ jika anda rasa ia tidak betul.',
-    en: 'What to do: log in to ASSIST ({portal}), open "Interest on Late Payment of Contributions / Appeal", then pay the interest, or appeal there if you think it is wrong.',
-  },
-  source: { ms: 'Sumber', en: 'Source' },
-} satisfies Record<string, Record<'ms' | 'en', string>>;
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-}
 
 /** The estimate in chat form: due date, days late, interest, the caveats, what to do in ASSIST, and the source. */
-export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string {
+export function explainLateInterest(r: LateInterest, lang: Lang): string {
   const v = {
     amount: formatRM(r.amount),
     month: monthName(r.wageMonth, lang),
@@ -155,27 +122,27 @@ export function explainLateInterest(r: LateInterest, lang: 'ms' | 'en'): string 
     interest: formatRM(r.interest),
     portal: LATE_INTEREST_SOURCES.portal,
   };
-  const lines = [L.heading[lang], fill(L.contribution[lang], v)];
+  const lines = [text('late_interest.heading', lang), text('late_interest.contribution', lang, v)];
   if (r.daysLate === 0) {
-    lines.push(fill(L.onTime[lang], v), L.caveat[lang]);
+    lines.push(text('late_interest.on_time', lang, v), text('late_interest.caveat', lang));
   } else {
-    lines.push(fill(L.late[lang], v), fill((r.minimumApplied ? L.minimum : L.interest)[lang], v), L.caveat[lang], fill(L.todo[lang], v));
+    lines.push(text('late_interest.late', lang, v), text(r.minimumApplied ? 'late_interest.minimum' : 'late_interest.interest', lang, v), text('late_interest.caveat', lang), text('late_interest.todo', lang, v));
   }
   lines.push(sourceLine(lang));
   return lines.join('\n');
 }
 
-function sourceLine(lang: 'ms' | 'en'): string {
+function sourceLine(lang: Lang): string {
   const { rule, assist } = LATE_INTEREST_SOURCES;
-  return `${L.source[lang]}: ${rule[lang]}; ${assist.title}, ${assist.url}`;
+  return `${text('late_interest.source', lang)}: ${rule[lang]}; ${assist.title}, ${assist.url}`;
 }
 
 /** The estimate from days late: the same caveats, what to do in ASSIST, and the source. */
-export function explainLateInterestForDays(r: LateInterestForDays, lang: 'ms' | 'en'): string {
+export function explainLateInterestForDays(r: LateInterestForDays, lang: Lang): string {
   const v = { amount: formatRM(r.amount), days: String(r.daysLate), interest: formatRM(r.interest), portal: LATE_INTEREST_SOURCES.portal };
-  const lines = [L.heading[lang], fill(L.byDays[lang], v)];
-  if (r.daysLate === 0) lines.push(L.notLate[lang], L.caveat[lang]);
-  else lines.push(fill((r.minimumApplied ? L.minimum : L.interest)[lang], v), L.caveat[lang], fill(L.todo[lang], v));
+  const lines = [text('late_interest.heading', lang), text('late_interest.by_days', lang, v)];
+  if (r.daysLate === 0) lines.push(text('late_interest.not_late', lang), text('late_interest.caveat', lang));
+  else lines.push(text(r.minimumApplied ? 'late_interest.minimum' : 'late_interest.interest', lang, v), text('late_interest.caveat', lang), text('late_interest.todo', lang, v));
   lines.push(sourceLine(lang));
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { QuoteError } from './errors';
+import { textPair, textPairBy } from './texts';
 
 /** Wages above this are almost certainly a typo (an extra zero, a yearly figure, an IC number). */
 export const MAX_WAGE = new Decimal('1000000');
@@ -13,16 +14,13 @@ export interface MoneyLimits {
   what: { ms: string; en: string };
 }
 
-const WAGE_LIMITS: MoneyLimits = { max: MAX_WAGE, what: { ms: 'Gaji', en: 'The wage' } };
+const WAGE_LIMITS: MoneyLimits = { max: MAX_WAGE, get what() { return textPair('money.wage_label'); } };
 
 /** Parses ringgit written as a user or a JSON file would (string or number) into an exact Decimal. */
 export function parseMoney(input: unknown, limits: MoneyLimits = WAGE_LIMITS): Decimal {
   const { what } = limits;
   if (input === undefined || input === null || input === '') {
-    throw new QuoteError('amount_missing', {
-      ms: `${what.ms} tidak diberi. Contoh: 2500 atau RM2,500.00.`,
-      en: `${what.en} is missing. For example: 2500 or RM2,500.00.`,
-    });
+    throw new QuoteError('amount_missing', textPairBy('money.missing', (lang) => ({ what: what[lang] })));
   }
   let text: string;
   if (typeof input === 'number') {
@@ -40,23 +38,14 @@ export function parseMoney(input: unknown, limits: MoneyLimits = WAGE_LIMITS): D
   const [, minusBefore, minusAfter, whole, decimals = ''] = m;
   const minus = minusBefore ?? minusAfter;
   if (decimals.length > 2) {
-    throw new QuoteError('amount_precision', {
-      ms: `${what.ms} mesti dalam ringgit dan sen, paling banyak dua tempat perpuluhan (contoh: 2500.50).`,
-      en: `${what.en} must be in ringgit and sen, with at most two decimals (for example 2500.50).`,
-    });
+    throw new QuoteError('amount_precision', textPairBy('money.precision', (lang) => ({ what: what[lang] })));
   }
   const value = new Decimal(`${minus ?? ''}${whole.replace(/,/g, '')}.${decimals || '0'}`);
   if (value.isNegative() && !value.isZero()) {
-    throw new QuoteError('amount_negative', {
-      ms: `${what.ms} tidak boleh negatif. Sila beri jumlah seperti 2500.`,
-      en: `${what.en} cannot be negative. Please give an amount such as 2500.`,
-    });
+    throw new QuoteError('amount_negative', textPairBy('money.negative', (lang) => ({ what: what[lang] })));
   }
   if (value.isZero()) {
-    throw new QuoteError('amount_zero', {
-      ms: `${what.ms} mesti lebih daripada RM0. Sila beri jumlah seperti 2500.`,
-      en: `${what.en} must be more than RM0. Please give an amount such as 2500.`,
-    });
+    throw new QuoteError('amount_zero', textPairBy('money.zero', (lang) => ({ what: what[lang] })));
   }
   if (value.greaterThan(limits.max)) throw outOfRange(limits);
   return value;
@@ -64,17 +53,11 @@ export function parseMoney(input: unknown, limits: MoneyLimits = WAGE_LIMITS): D
 
 function notNumber(shown: unknown, { what }: MoneyLimits): QuoteError {
   const s = typeof shown === 'string' ? ` "${shown.slice(0, 40)}"` : '';
-  return new QuoteError('amount_not_number', {
-    ms: `${what.ms}${s} bukan jumlah wang yang saya faham. Contoh: 2500, 2,500.00 atau RM2500.`,
-    en: `${what.en}${s} is not an amount I can read. Examples: 2500, 2,500.00 or RM2500.`,
-  });
+  return new QuoteError('amount_not_number', textPairBy('money.not_number', (lang) => ({ what: what[lang], shown: s })));
 }
 
 function outOfRange({ what, max }: MoneyLimits): QuoteError {
-  return new QuoteError('amount_too_large', {
-    ms: `${what.ms} melebihi ${formatRM(max)}; ini mungkin salah taip. Sila semak dan beri jumlah sebulan.`,
-    en: `${what.en} is over ${formatRM(max)}, which looks like a typo. Please check it and give the monthly amount.`,
-  });
+  return new QuoteError('amount_too_large', textPairBy('money.too_large', (lang) => ({ what: what[lang], max: formatRM(max) })));
 }
 
 /** "2500.00": two decimals, no separators (the CLI and CSV form). */

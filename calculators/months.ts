@@ -1,9 +1,11 @@
+import { klDate, type Lang } from '../locale';
 import { Bilingual, QuoteError } from './errors';
+import { textPair } from './texts';
 
 /** Wage months are 'YYYY-MM' strings: they sort and compare as text. */
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-const NAMES: Record<'ms' | 'en', readonly string[]> = {
+const NAMES: Record<Lang, readonly string[]> = {
   ms: ['Januari', 'Februari', 'Mac', 'April', 'Mei', 'Jun', 'Julai', 'Ogos', 'September', 'Oktober', 'November', 'Disember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
@@ -16,10 +18,7 @@ export function isMonth(value: unknown): value is string {
 export function parseMonth(value: unknown): string {
   if (typeof value === 'string' && isMonth(value.trim())) return value.trim();
   const shown = typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
-  throw new QuoteError('month_invalid', {
-    ms: `Bulan upah ${shown} tidak sah. Tulis sebagai TTTT-BB, contoh 2024-10 untuk Oktober 2024.`,
-    en: `The wage month ${shown} is not valid. Write it as YYYY-MM, for example 2024-10 for October 2024.`,
-  });
+  throw new QuoteError('month_invalid', textPair('months.month_invalid', { shown }));
 }
 
 export function addMonths(month: string, n: number): string {
@@ -29,7 +28,7 @@ export function addMonths(month: string, n: number): string {
 }
 
 /** "Oktober 2024" / "October 2024". */
-export function monthName(month: string, lang: 'ms' | 'en'): string {
+export function monthName(month: string, lang: Lang): string {
   const [y, m] = month.split('-').map(Number);
   return `${NAMES[lang][m - 1]} ${y}`;
 }
@@ -39,23 +38,12 @@ export function monthNames(month: string): Bilingual {
 }
 
 /** "15 November 2024" / "15 November 2024" for an ISO date 'YYYY-MM-DD'. */
-export function dateName(isoDate: string, lang: 'ms' | 'en'): string {
+export function dateName(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${d} ${NAMES[lang][m - 1]} ${y}`;
 }
 
-const KL_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Kuala_Lumpur',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date 'YYYY-MM-DD' in Kuala Lumpur at that instant (UTC+8, whatever the server's zone). */
-export function klDate(at: Date): string {
-  const parts = Object.fromEntries(KL_DATE.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+export { klDate };
 
 /** The current wage month 'YYYY-MM' in Asia/Kuala_Lumpur. */
 export function currentWageMonth(now: Date = new Date()): string {

@@ -2,9 +2,10 @@ import Decimal from 'decimal.js';
 import { Assumption, decideCoverage, Reason } from './coverage';
 import { tablesFor } from './editions';
 import { QuoteError } from './errors';
+import { textPair, textPairBy } from './texts';
 import { parseMoney, toAmount } from './money';
 import { currentWageMonth, monthNames, parseMonth } from './months';
-import { findBand, schedules, Source } from './schedules';
+import { findBand, schedules, Source, type Schedules } from './schedules';
 
 export interface QuoteRequest {
   wage: string | number;
@@ -39,15 +40,22 @@ export interface Quote {
 
 const sum = (amounts: string[]): string => toAmount(amounts.reduce((a, b) => a.plus(b), new Decimal(0)));
 
-/** Looks every amount up in the official tables for the wage month; throws QuoteError for anything it cannot answer. */
+/**
+ * The same as quoteFrom with the project's schedules, loaded on first use: for the command line and the
+ * text-file tools. The chat gets its calculator, with schedules loaded at start-up, through CoreDeps.
+ */
 export function computeQuote(req: QuoteRequest, now: Date = new Date()): Quote {
+  return quoteFrom(schedules(), req, now);
+}
+
+/** Looks every amount up in the given tables for the wage month; throws QuoteError for anything it cannot answer. */
+export function quoteFrom(s: Schedules, req: QuoteRequest, now: Date): Quote {
   if (typeof req !== 'object' || req === null) {
-    throw new QuoteError('request_invalid', { ms: 'Sila beri gaji, contohnya 2500.', en: 'Please give a wage, for example 2500.' });
+    throw new QuoteError('request_invalid', textPair('months.wage_request_invalid'));
   }
   const wage = parseMoney(req.wage);
   const monthGiven = req.month !== undefined && req.month !== null && req.month !== '';
   const month = monthGiven ? parseMonth(req.month) : currentWageMonth(now);
-  const s = schedules();
   const tables = tablesFor(s, month);
   const cover = decideCoverage(req, month, tables.skbbk !== null);
 
@@ -66,11 +74,7 @@ export function computeQuote(req: QuoteRequest, now: Date = new Date()): Quote {
   const assumptions = [...cover.assumptions];
   if (!monthGiven) {
     const m = monthNames(month);
-    assumptions.push({
-      key: 'month',
-      ms: `Bulan upah tidak diberi: saya guna bulan semasa, ${m.ms}. Beritahu saya jika gaji itu untuk bulan lain.`,
-      en: `Wage month not given: I used the current month, ${m.en}. Tell me if the wages are for another month.`,
-    });
+    assumptions.push({ key: 'month', ...textPairBy('months.month_assumed', (lang) => ({ month: m[lang] })) });
   }
   const sources = [tables.edition.source, ...(skbbk && tables.skbbk ? [tables.skbbk.source] : [])];
 

@@ -3,9 +3,10 @@ import path from 'path';
 import Decimal from 'decimal.js';
 import { ScheduleError } from './errors';
 import { addMonths, isMonth } from './months';
+import { fromRoot } from '../project-root';
 
 /** Where the official tables live (data that support staff update, see schedules/README.md). */
-export const SCHEDULES_DIR = path.join(__dirname, 'schedules');
+export const SCHEDULES_DIR = fromRoot('calculators', 'schedules');
 const INDEX_FILE = 'editions.json';
 
 export interface Source {

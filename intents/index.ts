@@ -12,5 +12,5 @@ export { createUnderstander, type BuildStats, type UnderstanderOptions } from '.
 export { redact } from './redact';
 export { validateMyKad, validateEmployerCode, type MyKadResult } from './validators';
 export { classifyJsonLine } from './json-line';
-export { INTENT_IDS, OUT_OF_SCOPE, type IntentId } from './ids';
+export { INTENT_IDS, NAMED_INTENTS, OUT_OF_SCOPE, readCatalogueIds, toIntentIds, intentId, isIntent, type IntentId, type NamedIntent } from './ids';
 export { extractEntities } from './entities';

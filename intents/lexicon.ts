@@ -3,8 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from './types';
+import { fromRoot } from '../project-root';
 
-export const LEXICON_DIR = path.join(__dirname, 'lexicon');
+export const LEXICON_DIR = fromRoot('intents', 'lexicon');
 
 export interface ShortformLexicon {
   /** token -> replacement words */

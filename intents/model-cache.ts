@@ -6,8 +6,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ClassifierSnapshot } from './classifier';
+import { fromRoot } from '../project-root';
 
-const CACHE_DIR = path.resolve(__dirname, '..', 'node_modules', '.cache', 'hanna-intents');
+const CACHE_DIR = fromRoot('node_modules', '.cache', 'hanna-intents');
 
 export function cacheEnabled(): boolean {
   return process.env.HANNA_MODEL_CACHE !== '0';

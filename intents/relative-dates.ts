@@ -1,6 +1,7 @@
 // Wage months and calendar dates as employers write them, resolved against the moment of the turn in
 // Asia/Kuala_Lumpur: "Oktober 2024", "10/2024", "bulan lepas", "Mac lepas", "for August", "bayar 3 Oktober",
 // "3/10/2026", "semalam". Without that moment only what carries its own year is read.
+import { klDateParts } from '../locale';
 import { readNumber } from './number-words';
 import { keepFree, uniq, type Hit, type Taken } from './spans';
 
@@ -57,10 +58,10 @@ interface Ymd {
   d: number;
 }
 
-/** Kuala Lumpur has kept UTC+8 without daylight saving since 1982, so the calendar day is a fixed offset. */
+/** Today's calendar day in Kuala Lumpur. */
 export function klToday(now: Date): Ymd {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const t = klDateParts(now);
+  return { y: t.year, m: t.month, d: t.day };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

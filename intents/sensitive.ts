@@ -1,7 +1,7 @@
 // Finds personal and secret data in a message: the spans that entity extraction reports and that
 // redaction masks. One scanner for both, so that what we recognise is also what we hide.
 import { EMAIL_RE, URL_RE } from './patterns';
-import { validateMyKad } from './validators';
+import { isMyKad } from './validators';
 
 export type SensitiveKind = 'email' | 'url' | 'mykad' | 'phone' | 'account' | 'password' | 'secret' | 'employerCode';
 
@@ -82,7 +82,7 @@ export function findSensitive(original: string): Span[] {
   }
   for (const m of text.matchAll(TWELVE)) {
     // a plain 12-digit run is a MyKad unless it is clearly a +60 phone number that fails the MyKad check
-    if (m[0].startsWith('60') && !validateMyKad(m[0]).ok) continue;
+    if (m[0].startsWith('60') && !isMyKad(m[0])) continue;
     push(spans, 'mykad', m.index!, m.index! + m[0].length, m[0]);
   }
   for (const m of text.matchAll(PHONE)) push(spans, 'phone', m.index!, m.index! + m[0].length, m[0]);

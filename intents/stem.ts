@@ -2,7 +2,13 @@
 // against its root-word list (pembayaran -> bayar, dikunci -> kunci), Porter handles English
 // (payments -> payment). Sastrawi is slow (~50 us a word), so it only sees words that carry a Malay
 // affix at all; callers cache the result per word.
-import { PorterStemmer, StemmerId } from 'natural/lib/natural/stemmers';
+import type { Stemmer } from 'natural/lib/natural/stemmers';
+
+// Only the two stemmers used, each on first use: natural's stemmer index loads every language's.
+let porter: Stemmer | undefined;
+let malay: Stemmer | undefined;
+const PorterStemmer = { stem: (w: string): string => (porter ??= require('natural/lib/natural/stemmers/porter_stemmer') as Stemmer).stem(w) };
+const StemmerId = { stem: (w: string): string => (malay ??= require('natural/lib/natural/stemmers/indonesian/stemmer_id') as Stemmer).stem(w) };
 
 export type StemMode = 'none' | 'porter' | 'malay' | 'both';
 

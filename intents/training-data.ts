@@ -2,23 +2,27 @@
 // and refuses, naming the file and the problem, anything a support officer might get wrong while editing.
 import * as fs from 'fs';
 import * as path from 'path';
-import { INTENT_IDS } from './ids';
+import { INTENT_IDS, type IntentId } from './ids';
+import { fromRoot } from '../project-root';
 
-export const DEFAULT_DATA_DIR = path.join(__dirname, 'data');
+export const DEFAULT_DATA_DIR = fromRoot('intents', 'data');
 
 export type DataLang = 'ms' | 'en' | 'mixed';
 export const DATA_LANGS: readonly DataLang[] = ['ms', 'en', 'mixed'];
 
 export interface Example {
   text: string;
-  intent: string;
+  intent: IntentId;
   lang: DataLang;
   file: string;
 }
 
-const KNOWN = new Set<string>(INTENT_IDS);
-
-export function loadTrainingData(dir: string = DEFAULT_DATA_DIR): Example[] {
+/**
+ * Reads every training file of `dir`. `intents` is the catalogue's id list (knowledge/intents.yaml): each
+ * file must be for one of them, and each of them needs training lines.
+ */
+export function loadTrainingData(dir: string = DEFAULT_DATA_DIR, intents: readonly IntentId[] = INTENT_IDS): Example[] {
+  const known = new Set<string>(intents);
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
@@ -30,7 +34,7 @@ export function loadTrainingData(dir: string = DEFAULT_DATA_DIR): Example[] {
   const covered = new Set<string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    for (const ex of readFile(file)) {
+    for (const ex of readFile(file, known)) {
       const key = ex.text.toLowerCase().replace(/\s+/g, ' ');
       const prev = seen.get(key);
       if (prev) throw new Error(`${file}: duplicate line "${ex.text}" (${ex.lang}; also in ${prev})`);
@@ -39,12 +43,12 @@ export function loadTrainingData(dir: string = DEFAULT_DATA_DIR): Example[] {
       examples.push(ex);
     }
   }
-  const missing = INTENT_IDS.filter((id) => !covered.has(id));
-  if (missing.length) throw new Error(`${dir}: no training data for intent(s) ${missing.join(', ')}`);
+  const missing = intents.filter((id) => !covered.has(id));
+  if (missing.length) throw new Error(`${dir}: no training data for intent(s) ${missing.join(', ')} (listed in the intent catalogue)`);
   return examples;
 }
 
-function readFile(file: string): Example[] {
+function readFile(file: string, known: ReadonlySet<string>): Example[] {
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -54,7 +58,7 @@ function readFile(file: string): Example[] {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: expected an object {"intent", "ms", "en", "mixed"}`);
   const o = data as Record<string, unknown>;
   if (typeof o.intent !== 'string') throw new Error(`${file}: missing "intent"`);
-  if (!KNOWN.has(o.intent)) throw new Error(`${file}: unknown intent id "${o.intent}" (not in intents.json)`);
+  if (!known.has(o.intent)) throw new Error(`${file}: unknown intent id "${o.intent}" (not in the intent catalogue, knowledge/intents.yaml)`);
   const expected = path.basename(file, '.json');
   if (o.intent !== expected) throw new Error(`${file}: "intent" is "${o.intent}" but the file is named for "${expected}"`);
   for (const k of Object.keys(o)) {
@@ -68,7 +72,7 @@ function readFile(file: string): Example[] {
     lines.forEach((line, i) => {
       if (typeof line !== 'string') throw new Error(`${file}: "${lang}"[${i}] is not a string`);
       if (!line.trim()) throw new Error(`${file}: "${lang}"[${i}] is an empty line`);
-      out.push({ text: line.trim(), intent: o.intent as string, lang, file });
+      out.push({ text: line.trim(), intent: o.intent as IntentId, lang, file });
     });
   }
   return out;

@@ -1,6 +1,8 @@
 // Public types of the understanding layer (re-exported by intents/index.ts).
+import type { IntentId } from './ids';
 
-export type Lang = 'ms' | 'en';
+export type { Lang } from '../locale';
+import type { Lang } from '../locale';
 export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm' | 'jtk' | 'imigresen';
 
 /** One worker of a message that lists several ("Ahmad 2,100 umur 30, Ravi 2,650 umur 62"). */
@@ -68,12 +70,12 @@ export interface UnderstandContext {
 }
 
 export interface Ranked {
-  intent: string;
+  intent: IntentId;
   confidence: number;
 }
 
 export interface Classification {
-  intent: string;
+  intent: IntentId;
   confidence: number;
   /** Top 3, best first, the winner included. */
   ranking: Ranked[];

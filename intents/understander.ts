@@ -1,11 +1,10 @@
 // Builds the understanding pipeline from the data files: normaliser -> language -> entities -> classifier,
 // and answers understand()/classify() with it.
-import * as path from 'path';
 import { IntentClassifier, type BuildOptions } from './classifier';
 import { DomainVocabulary } from './domain';
 import { extractEntities } from './entities';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features';
-import { INTENT_IDS, OUT_OF_SCOPE } from './ids';
+import { INTENT_IDS, OUT_OF_SCOPE, toIntentIds, type IntentId } from './ids';
 import { LanguageDetector } from './langdetect';
 import { LEXICON_DIR, loadLangSwitch, loadLangWords, loadShortforms, loadTopics, type ShortformLexicon } from './lexicon';
 import { cacheEnabled, cacheKey, readCachedModel, writeCachedModel } from './model-cache';
@@ -15,6 +14,7 @@ import { SpellCorrector } from './spelling';
 import { TopicMatcher } from './topics';
 import { DEFAULT_DATA_DIR, loadTrainingData } from './training-data';
 import type { Classification, Entities, Ranked, Understander, UnderstandContext, Understanding } from './types';
+import { fromRoot } from '../project-root';
 
 export interface Tuning {
   features: FeatureOptions;
@@ -30,6 +30,8 @@ export interface Tuning {
 
 export interface UnderstanderOptions {
   dataDir?: string;
+  /** The intent ids to learn: the catalogue's (default: the shipped knowledge/intents.yaml). */
+  intents?: readonly IntentId[];
   lexiconDir?: string;
   /** For experiments only; the defaults are what ships. */
   tuning?: Partial<Tuning>;
@@ -66,7 +68,8 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
   const words = loadLangWords(options.lexiconDir);
   const switches = loadLangSwitch(options.lexiconDir);
   const topicLists = loadTopics(options.lexiconDir);
-  const examples = loadTrainingData(options.dataDir);
+  const intents = options.intents ?? INTENT_IDS;
+  const examples = loadTrainingData(options.dataDir, intents);
   phase('load');
 
   const normaliser = new Normaliser(lex, [...words.strong.ms, ...words.words.ms, ...words.strong.en, ...words.words.en, ...words.neutral]);
@@ -93,9 +96,9 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
         [
           { dir: options.dataDir ?? DEFAULT_DATA_DIR, ext: '.json' },
           { dir: options.lexiconDir ?? LEXICON_DIR, ext: '.json' },
-          { dir: __dirname, ext: '.ts' },
+          { dir: fromRoot('intents'), ext: '.ts' },
         ],
-        [JSON.stringify(tune), path.basename(__filename)],
+        [JSON.stringify(tune), 'understander', intents.join(',')] /* the same key from dist/ and from the sources */,
       )
     : '';
   const snap = useCache ? readCachedModel(key) : null;
@@ -109,15 +112,17 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
       label: e.intent,
     }));
     phase('features');
-    classifier = IntentClassifier.build(items, [...INTENT_IDS], { ...tune.build, train: tune.train, holdout: tune.holdout });
+    classifier = IntentClassifier.build(items, [...intents], { ...tune.build, train: tune.train, holdout: tune.holdout });
     phase('train');
     if (useCache) writeCachedModel(key, classifier.snapshot());
   }
 
+  // The classifier's labels are the catalogue's ids it was trained on (or a cached model of the same ids).
+  const labels = toIntentIds(classifier.labels);
   const rank = (toks: string[], entities: Entities): Classification => {
     if (!toks.length) return { intent: OUT_OF_SCOPE, confidence: 1, ranking: [{ intent: OUT_OF_SCOPE, confidence: 1 }] };
     const p = classifier.probabilities(extractFeatures(toks, entities, tune.features, extras(toks, false)));
-    const ranked = topK(classifier.labels, p, 4);
+    const ranked = topK(labels, p, 4);
     const top = ranked[0];
     if (top.intent !== OUT_OF_SCOPE && top.confidence < tune.rejectBelow) {
       // no intent is likely enough to answer: say out of scope, keep the candidates as runners-up
@@ -136,7 +141,7 @@ export function createUnderstander(options: UnderstanderOptions = {}): Understan
     let c = rank(n.tokens, entities);
     if (langSwitch) {
       // the core answers the switch itself; the menu is the sensible thing to show next
-      const menu = { intent: 'help_menu', confidence: 1 };
+      const menu = { intent: 'help_menu' as IntentId, confidence: 1 };
       c = { intent: menu.intent, confidence: 1, ranking: [menu, ...c.ranking.filter((r) => r.intent !== menu.intent)].slice(0, 3) };
     }
     const langEvidence = langSwitch !== null || !detector.detect(n.tokens).ambiguous;
@@ -163,7 +168,7 @@ function wordCounts(lines: string[][], lex: ShortformLexicon): Map<string, numbe
 }
 
 /** The k most likely intents, best first (a scan, not a sort of all 24). */
-function topK(labels: string[], p: ArrayLike<number>, k: number): Ranked[] {
+function topK(labels: readonly IntentId[], p: ArrayLike<number>, k: number): Ranked[] {
   const best: number[] = [];
   for (let i = 0; i < p.length; i++) {
     let at = best.length;

@@ -1,4 +1,5 @@
 // Identifier checks from FACTS.md §7: employer code (§7.1) and MyKad (§7.3).
+import { klDate } from '../locale';
 
 export type MyKadResult =
   | { ok: true; digits: string; masked: string; birthDate: string }
@@ -13,22 +14,21 @@ function isDate(y: number, m: number, d: number): boolean {
   return d <= dim;
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs ~0.1 ms, which dominated checking a 10,000-line text file.
-const KL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's year in Malaysia, to choose the century of a two-digit birth year. */
-function currentDateKL(now: Date): string {
-  return KL_DATE.format(now);
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Whether the text is a well-formed MyKad number (format, date, place of birth); needs no clock. */
+export function isMyKad(input: string): boolean {
+  return validateMyKad(input, null).ok;
+}
 
 /**
  * Validates a MyKad number written with or without dashes/spaces ("900101-14-5673", "900101145673").
  * The date must exist in 19YY or 20YY (as python-stdnum does); birthDate picks 20YY when that date is not in
- * the future, else 19YY. `masked` keeps the birth date and last digit only: readable, not reusable.
+ * the future at `now`, else 19YY (without a clock, 19YY wherever it exists). `masked` keeps the birth date and
+ * last digit only: readable, not reusable.
  */
-export function validateMyKad(input: string, now: Date = new Date()): MyKadResult {
+export function validateMyKad(input: string, now: Date | null): MyKadResult {
   const compact = String(input).replace(/[\s-]/g, '');
   if (!/^\d{12}$/.test(compact)) return { ok: false, reason: 'format' };
   const yy = Number(compact.slice(0, 2));
@@ -39,10 +39,10 @@ export function validateMyKad(input: string, now: Date = new Date()): MyKadResul
   if (!in19 && !in20) return { ok: false, reason: 'date' };
   const pb = Number(compact.slice(6, 8));
   if (INVALID_PB.has(pb)) return { ok: false, reason: 'place' };
-  const today = currentDateKL(now);
+  // Today in Malaysia chooses the century of a two-digit birth year.
   const as20 = `${2000 + yy}-${pad(mm)}-${pad(dd)}`;
   const as19 = `${1900 + yy}-${pad(mm)}-${pad(dd)}`;
-  const birthDate = in20 && (as20 <= today || !in19) ? as20 : as19;
+  const birthDate = in20 && ((now !== null && as20 <= klDate(now)) || !in19) ? as20 : as19;
   return { ok: true, digits: compact, masked: `${compact.slice(0, 6)}-**-***${compact.slice(11)}`, birthDate };
 }
 

@@ -2,9 +2,9 @@
  * One answer file (answers/<intent>.yaml): the schema a support officer edits, and its validation.
  *
  *   intent: login_how            # an id from intents.json
- *   variant: kwsp                # only for intents with variants (other_agency)
+ *   variant: kwsp                # only for intents with variants (intents.yaml)
  *   verified: 2026-11-26         # when the text was last checked against the fact sheet
- *   sources: [{title, url}]      # shown as links; at least one except for small talk and menus
+ *   sources: [{title, url}]      # shown as links; at least one unless the intent is sourceless (intents.yaml)
  *   suggestions: [forgot_password, {ms: {title, value}, en: {title, value}}]
  *   ms: {text, more?, brief?, sources?}  # text: chat-sized; more: shown after the "more" button;
  *   en: {text, more?, brief?, sources?}  # brief: what follows a part (required with parts)
@@ -14,7 +14,7 @@ import type { Lang, Source, Suggestion } from './types';
 import { LANGS } from './types';
 import { parseSuggestionPair } from './buttons';
 import { isIsoDate } from './clock';
-import { SOURCELESS_INTENTS, VARIANTS } from './intentIds';
+import type { IntentCatalogue } from './catalogue';
 import { findUrls, urlProblem } from './urls';
 import { countWords } from './words';
 import { MAX_BRIEF_WORDS, parseParts, type AnswerPart } from './answerParts';
@@ -24,9 +24,8 @@ import type { FieldPath } from './yamlFile';
 export const MAX_TEXT_WORDS = 80;
 export const MAX_MORE_WORDS = 120;
 
-/** Placeholders an answer may contain, with the intents that must use them. */
+/** Placeholders an answer may contain (intents with the trait shows_hotline must use it). */
 export const ANSWER_PLACEHOLDERS = ['hotline_status'] as const;
-export const MUST_SHOW_HOTLINE: ReadonlySet<string> = new Set(['contact_support', 'human_handoff']);
 
 export type SuggestionSpec = { intent: string } | { fixed: Record<Lang, Suggestion> };
 
@@ -52,7 +51,9 @@ export interface AnswerRecord {
 
 export interface AnswerContext {
   knownIntents: readonly string[];
-  /** Intents that have a button label (buttons.yaml), so they can be offered as suggestions. */
+  /** The intent catalogue (intents.yaml): variants, sourceless and shows_hotline. */
+  catalogue: IntentCatalogue;
+  /** Intents that have a button label (intents.yaml), so they can be offered as suggestions. */
   buttonIntents: ReadonlySet<string>;
   /** The longest text each placeholder can expand to, for the word limit. */
   placeholderSample: Record<Lang, Record<string, string>>;
@@ -119,11 +120,11 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
 
   const intent = typeof data.intent === 'string' ? data.intent.trim() : '';
   if (!intent) y.problem(['intent'], data.intent === undefined ? 'is missing' : 'is empty');
-  else if (!ctx.knownIntents.includes(intent)) y.problem(['intent'], `"${intent}" is not a known intent (see intents.json)`);
+  else if (!ctx.knownIntents.includes(intent)) y.problem(['intent'], `"${intent}" is not a known intent (see intents.yaml)`);
 
   let variant: string | null = null;
   if (data.variant !== undefined) {
-    const allowed = VARIANTS[intent] ?? [];
+    const allowed = ctx.catalogue.variants(intent);
     variant = typeof data.variant === 'string' ? data.variant.trim() : '';
     if (allowed.length === 0) y.problem(['variant'], `is not used for intent "${intent}"`);
     else if (!allowed.includes(variant)) y.problem(['variant'], `"${variant}" is not a variant of ${intent} (use ${allowed.join(', ')})`);
@@ -145,7 +146,7 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
       data.suggestions.forEach((s, i) => {
         if (typeof s === 'string') {
           if (!ctx.knownIntents.includes(s)) y.problem(['suggestions', i], `"${s}" is not a known intent`);
-          else if (!ctx.buttonIntents.has(s)) y.problem(['suggestions', i], `"${s}" has no button label in buttons.yaml`);
+          else if (!ctx.buttonIntents.has(s)) y.problem(['suggestions', i], `"${s}" has no button label in intents.yaml`);
           else suggestions.push({ intent: s });
         } else {
           const fixed = parseSuggestionPair(y, ['suggestions', i], s);
@@ -180,7 +181,7 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
       y.problem([lang, 'text'], b.text === undefined || b.text === null ? 'is missing' : 'is empty');
     } else {
       checkText(y, [lang, 'text'], text, MAX_TEXT_WORDS, ctx.placeholderSample[lang]);
-      if (MUST_SHOW_HOTLINE.has(intent) && !text.includes('{hotline_status}')) {
+      if (ctx.catalogue.has(intent, 'shows_hotline') && !text.includes('{hotline_status}')) {
         y.problem([lang, 'text'], 'must include {hotline_status} (the live open/closed line)');
       }
     }
@@ -204,7 +205,7 @@ export function parseAnswerFile(y: YamlFile, file: string, ctx: AnswerContext): 
     if (sources.length === 0) unsourced.push(lang);
     langs[lang] = { text, more: more || null, brief: brief || null, sources };
   }
-  if (unsourced.length > 0 && intent && !SOURCELESS_INTENTS.has(intent)) {
+  if (unsourced.length > 0 && intent && !ctx.catalogue.has(intent, 'sourceless')) {
     y.problem(['sources'], `${data.sources === undefined ? 'is missing' : 'is empty'}: ${unsourced.join(' and ')} need at least one source (title and url)`);
   }
 

@@ -1,29 +1,7 @@
-/** Button labels that lead to an intent (buttons.yaml): used for follow-up suggestions, menus and clarifying questions. */
+/** A button in both languages ({ms: {title, value}, en: {title, value}}), as intents.yaml and answer files write it. */
 import type { Lang, Suggestion } from './types';
 import { LANGS } from './types';
-import { YamlFile } from './yamlFile';
-
-export type ButtonTable = Map<string, Record<Lang, Suggestion>>;
-
-/** Reads buttons.yaml; problems are appended. Entries with problems are left out. */
-export function loadButtons(file: string, knownIntents: readonly string[], problems: string[]): ButtonTable {
-  const table: ButtonTable = new Map();
-  const y = YamlFile.read(file, problems);
-  if (y.data === undefined) return table;
-  if (typeof y.data !== 'object' || y.data === null || Array.isArray(y.data)) {
-    y.problem([], 'must map intent ids to {ms: {title, value}, en: {title, value}}');
-    return table;
-  }
-  for (const [intent, entry] of Object.entries(y.data as Record<string, unknown>)) {
-    if (!knownIntents.includes(intent)) {
-      y.problem([intent], 'is not a known intent');
-      continue;
-    }
-    const parsed = parseSuggestionPair(y, [intent], entry);
-    if (parsed) table.set(intent, parsed);
-  }
-  return table;
-}
+import type { YamlFile } from './yamlFile';
 
 /** Parses {ms: {title, value}, en: {title, value}}, reporting problems under `at`. */
 export function parseSuggestionPair(y: YamlFile, at: ReadonlyArray<string | number>, entry: unknown): Record<Lang, Suggestion> | null {

@@ -10,6 +10,7 @@ import type { Lang, Source } from './types';
 import { LANGS } from './types';
 import { urlProblem } from './urls';
 import { YamlFile } from './yamlFile';
+import { fromRoot } from '../project-root';
 
 export interface HotlineStatus {
   open: boolean;
@@ -245,7 +246,7 @@ let defaultCalendar: HotlineCalendar | null = null;
 export function defaultHotlineCalendar(): HotlineCalendar {
   if (!defaultCalendar) {
     const problems: string[] = [];
-    const cal = loadHotlineCalendar(__dirname, problems);
+    const cal = loadHotlineCalendar(fromRoot('knowledge'), problems);
     if (!cal) throw new KnowledgeError(problems);
     defaultCalendar = cal;
   }

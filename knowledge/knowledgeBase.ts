@@ -1,9 +1,9 @@
 /** The loaded, validated knowledge base: turns answer records into chat replies in the user's language. */
 import type { AnswerRecord, SuggestionSpec } from './answerFile';
 import { partsAskedAbout } from './answerParts';
-import type { ButtonTable } from './buttons';
+import type { IntentCatalogue } from './catalogue';
+import { toIntentIds, type IntentId } from '../intents/ids';
 import type { HotlineCalendar, HotlineStatus } from './hotline';
-import { INTENT_IDS } from './intentIds';
 import type { PhraseKey, PhraseTable } from './phrases';
 import { fillPlaceholders } from './phrases';
 import type { Answer, AnswerOptions, KnowledgeBase, Lang, Suggestion } from './types';
@@ -17,10 +17,8 @@ export function parseMoreCommand(value: string): string | null {
   return v.startsWith(MORE_PREFIX) && v.length > MORE_PREFIX.length ? v.slice(MORE_PREFIX.length) : null;
 }
 
-export interface LoadedKnowledgeBase extends KnowledgeBase {
-  /** The Careline status from this knowledge folder's hours and holidays. */
-  hotlineStatus(now: Date): HotlineStatus;
-}
+/** Kept as a name for callers that hold the loaded base; hotlineStatus is now part of KnowledgeBase itself. */
+export type LoadedKnowledgeBase = KnowledgeBase;
 
 export class DataKnowledgeBase implements LoadedKnowledgeBase {
   private readonly records = new Map<string, AnswerRecord>();
@@ -28,15 +26,15 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
   constructor(
     records: readonly AnswerRecord[],
     private readonly phrases: PhraseTable,
-    private readonly buttons: ButtonTable,
+    readonly catalogue: IntentCatalogue,
     private readonly calendar: HotlineCalendar,
   ) {
     for (const r of records) this.records.set(r.variant ? `${r.intent}/${r.variant}` : r.intent, r);
   }
 
-  intents(): string[] {
-    const known: readonly string[] = INTENT_IDS;
-    const ids = [...new Set([...this.records.values()].map((r) => r.intent))];
+  intents(): IntentId[] {
+    const known: readonly string[] = this.catalogue.ids;
+    const ids = toIntentIds([...new Set([...this.records.values()].map((r) => r.intent))]);
     return ids.sort((a, b) => (known.indexOf(a) + 1 || 1e9) - (known.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
   }
 
@@ -51,8 +49,7 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
   }
 
   button(intent: string, lang: Lang): Suggestion | null {
-    const b = this.buttons.get(intent);
-    return b ? { ...b[lang] } : null;
+    return this.catalogue.button(intent, lang);
   }
 
   answer(intent: string, lang: Lang, options: AnswerOptions = {}): Answer {
@@ -63,10 +60,10 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
     const suggestions = this.suggestions(record.suggestions, lang);
     if (la.more) suggestions.unshift({ title: this.phrase('more_button', lang), value: `${MORE_PREFIX}${record.intent}` });
     // A sub-question gets its part first, then the answer in brief; the rest stays behind "more".
-    const asked = options.message && la.brief ? partsAskedAbout(record.parts, options.message) : [];
+    const asked = !la.brief ? [] : options.parts ? record.parts.filter((p) => options.parts!.includes(p.id)) : options.message ? partsAskedAbout(record.parts, options.message) : [];
     const text = asked.length > 0 ? [...asked.map((p) => p.text[lang]), la.brief].join('\n\n') : la.text;
     const sources = [...asked.flatMap((p) => p.sources), ...la.sources].filter((s, i, all) => all.findIndex((o) => o.url === s.url) === i);
-    return {
+    const answer: Answer = {
       intent: record.intent,
       text: this.fill(text, lang, now),
       more: la.more ? this.fill(la.more, lang, now) : null,
@@ -75,6 +72,8 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
       verified: record.verified,
       parts: asked.map((p) => p.id),
     };
+    if (record.variant) answer.variant = record.variant;
+    return answer;
   }
 
   more(intent: string, lang: Lang, options: AnswerOptions = {}): Answer | null {
@@ -88,6 +87,7 @@ export class DataKnowledgeBase implements LoadedKnowledgeBase {
       suggestions: this.suggestions(record.suggestions, lang),
       sources: la.sources.map((s) => ({ ...s })),
       verified: record.verified,
+      continuation: true,
     };
   }
 

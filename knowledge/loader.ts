@@ -3,22 +3,20 @@ import fs from 'fs';
 import path from 'path';
 import { parseAnswerFile } from './answerFile';
 import type { AnswerRecord } from './answerFile';
-import { loadButtons } from './buttons';
+import { loadCatalogue } from './catalogue';
 import { KnowledgeError } from './errors';
 import { loadHotlineCalendar } from './hotline';
-import { INTENT_IDS } from './intentIds';
 import { DataKnowledgeBase } from './knowledgeBase';
 import type { LoadedKnowledgeBase } from './knowledgeBase';
-import { loadPhrases } from './phrases';
+import { loadPhrases, rememberShippedPhrases } from './phrases';
 import { displayPath, YamlFile } from './yamlFile';
+import { fromRoot } from '../project-root';
 
 /** The knowledge folder that ships with the bot (this folder). */
-export const DEFAULT_KNOWLEDGE_DIR = __dirname;
+export const DEFAULT_KNOWLEDGE_DIR = fromRoot('knowledge');
 
-export interface LoadOptions {
-  /** The intent ids that need answers (default: the list in intentIds.ts, the same as intents.json). */
-  knownIntents?: readonly string[];
-}
+/** None today: the intent ids come from the folder's own intents.yaml. Kept so callers need not change. */
+export type LoadOptions = Record<string, never>;
 
 interface Collected {
   kb: LoadedKnowledgeBase | null;
@@ -28,7 +26,7 @@ interface Collected {
 
 function collect(dir: string, options: LoadOptions): Collected {
   const problems: string[] = [];
-  const knownIntents = options.knownIntents ?? INTENT_IDS;
+  void options;
   const label = displayPath(dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     return { kb: null, problems: [`${label}: knowledge folder not found`], intents: 0 };
@@ -36,7 +34,10 @@ function collect(dir: string, options: LoadOptions): Collected {
 
   const calendar = loadHotlineCalendar(dir, problems);
   const phrases = loadPhrases(path.join(dir, 'phrases.yaml'), problems);
-  const buttons = loadButtons(path.join(dir, 'buttons.yaml'), knownIntents, problems);
+  if (phrases) rememberShippedPhrases(path.join(dir, 'phrases.yaml'), phrases);
+  const catalogue = loadCatalogue(path.join(dir, 'intents.yaml'), problems);
+  if (!catalogue) return { kb: null, problems, intents: 0 };
+  const knownIntents: readonly string[] = catalogue.ids;
 
   const answersDir = path.join(dir, 'answers');
   const files = fs.existsSync(answersDir)
@@ -46,7 +47,8 @@ function collect(dir: string, options: LoadOptions): Collected {
 
   const ctx = {
     knownIntents,
-    buttonIntents: new Set(buttons.keys()),
+    catalogue,
+    buttonIntents: new Set(knownIntents.filter((i) => catalogue.button(i, 'ms') !== null)),
     placeholderSample: {
       ms: { hotline_status: calendar?.longestStatus('ms') ?? '' },
       en: { hotline_status: calendar?.longestStatus('en') ?? '' },
@@ -69,13 +71,13 @@ function collect(dir: string, options: LoadOptions): Collected {
   }
   const answered = new Set(records.filter((r) => r.variant === null).map((r) => r.intent));
   for (const intent of knownIntents) {
-    if (!answered.has(intent) && files.length > 0) {
+    if (!answered.has(intent) && files.length > 0 && catalogue.needsAnswer(intent)) {
       const broken = files.some((f) => path.basename(f).replace(/\.ya?ml$/i, '') === intent);
       if (!broken) problems.push(`${displayPath(answersDir)}: no answer for intent "${intent}" (add ${intent}.yaml)`);
     }
   }
 
-  const kb = problems.length === 0 && calendar && phrases ? new DataKnowledgeBase(records, phrases, buttons, calendar) : null;
+  const kb = problems.length === 0 && calendar && phrases ? new DataKnowledgeBase(records, phrases, catalogue, calendar) : null;
   return { kb, problems, intents: answered.size };
 }
 

@@ -1,7 +1,8 @@
 /** Public types of the knowledge base. The conversation core depends on exactly these names. */
 
-export type Lang = 'ms' | 'en';
-export const LANGS: readonly Lang[] = ['ms', 'en'];
+import type { Lang } from '../locale';
+export type { Lang } from '../locale';
+export { LANGS } from '../locale';
 
 export interface Source { title: string; url: string }
 
@@ -21,6 +22,10 @@ export interface Answer {
   verified: string;
   /** Ids of the parts that lead the text because the message asked about them (absent or empty: none). */
   parts?: string[];
+  /** The variant answered (e.g. the agency of other_agency); absent for the intent's own answer. */
+  variant?: string;
+  /** Set on what `more()` returns: the continuation, not the answer. */
+  continuation?: true;
 }
 
 export type Agency = 'kwsp' | 'lhdn' | 'hrdcorp' | 'ssm' | 'jtk' | 'imigresen';
@@ -32,17 +37,27 @@ export interface AnswerOptions {
   agency?: Agency | null;
   /** The user's message (normalised text is best): an answer with parts leads with the part it asks about. */
   message?: string;
+  /** Part ids to lead with, instead of reading them from `message` (rebuilding a reply for a transcript). */
+  parts?: readonly string[];
 }
 
 export type { PhraseKey } from './phrases';
 import type { PhraseKey } from './phrases';
+import type { HotlineStatus } from './hotline';
+import type { IntentCatalogue } from './catalogue';
+
+import type { IntentId } from '../intents/ids';
 
 export interface KnowledgeBase {
-  answer(intent: string, lang: Lang, options?: AnswerOptions): Answer;
+  /** The intent catalogue (intents.yaml): handlers, traits, menu places and buttons. */
+  readonly catalogue: IntentCatalogue;
+  answer(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer;
   /** The continuation for a "more" button, or null when the answer has none. */
-  more(intent: string, lang: Lang, options?: AnswerOptions): Answer | null;
+  more(intent: IntentId, lang: Lang, options?: AnswerOptions): Answer | null;
   phrase(key: PhraseKey, lang: Lang, vars?: Record<string, string>): string;
   /** The button that leads to an intent (for clarifying questions and menus), or null when it has none. */
-  button(intent: string, lang: Lang): Suggestion | null;
-  intents(): string[];
+  button(intent: IntentId, lang: Lang): Suggestion | null;
+  intents(): IntentId[];
+  /** The Careline status at `now`, from this knowledge base's opening hours and holidays. */
+  hotlineStatus(now: Date): HotlineStatus;
 }

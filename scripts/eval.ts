@@ -294,7 +294,7 @@ async function main(): Promise<void> {
   if (fresh.length) {
     const ours = fresh.map((g) => u.classify(g.text).intent);
     const names = ['hanna'];
-    const predictions = [ours];
+    const predictions: string[][] = [ours];
     if (nlp) {
       names.push('nlpjs-guess', 'nlpjs-best');
       predictions.push(nlp.guessed.slice(dev.length), nlp.best.slice(dev.length));

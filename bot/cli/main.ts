@@ -10,7 +10,7 @@ const USAGE = `usage: hanna <command>
   interest --jsonl FILE|-   {"amount", "month", "paid_on"} per line -> late-payment interest estimate (FCLB)
   textfile check [--jsonl] FILE|-                      check a SOCSO + EIS contribution text file
   textfile make --month YYYY-MM --employer CODE CSV|-  write a V2 text file from a payroll CSV
-  kb check                  validate the knowledge base files
+  kb check                  validate the knowledge base files and calculators/texts.yaml
   review export [--into DIR]  not-understood items labelled on /staff, as training lines (JSON per intent,
                             like intents/data/<intent>.json); --into intents/data appends them to the files`;
 
@@ -109,12 +109,25 @@ export async function main(args: string[]): Promise<number> {
         return 2;
       }
       const { checkKnowledgeBase } = require('../../knowledge') as typeof import('../../knowledge');
+      // The calculators' sentences (calculators/texts.yaml) are support staff's to edit too: checked here as well.
+      const { loadTexts } = require('../../calculators/texts') as typeof import('../../calculators/texts');
       const result = checkKnowledgeBase();
+      // Every intent of the catalogue also needs training lines (the bot's start refuses it otherwise).
       if (result.ok) {
-        console.log(`knowledge base OK: ${result.intents} intents`);
+        const { loadTrainingData } = require('../../intents/training-data') as typeof import('../../intents/training-data');
+        try {
+          loadTrainingData();
+        } catch (err) {
+          console.error((err as Error).message);
+          return 1;
+        }
+      }
+      const texts = loadTexts();
+      if (result.ok && texts.table) {
+        console.log(`knowledge base OK: ${result.intents} intents; calculator texts OK`);
         return 0;
       }
-      for (const e of result.errors) console.error(e);
+      for (const e of [...result.errors, ...texts.problems]) console.error(e);
       return 1;
     }
     case undefined:

@@ -5,7 +5,7 @@ import { redact } from '../../intents';
 import type { Answer, KnowledgeBase } from '../../knowledge';
 import type { Offers } from './replies';
 import { textReply } from './replies';
-import type { ConversationState, FeedbackEffect, Lang, OfferedAction, Reply, TranscriptTurn } from './types';
+import type { ConversationState, FeedbackEffect, Lang, OfferedAction, Reply, StoredTurn } from './types';
 
 export const THUMBS_UP = '👍';
 export const THUMBS_DOWN = '👎';
@@ -26,8 +26,11 @@ export function withRating(reply: Reply, kb: KnowledgeBase, offers: Offers, lang
 }
 
 /** The user message the rated answer replied to (the transcript's, already redacted). */
-function lastUserLine(transcript: TranscriptTurn[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i].from === 'user') return transcript[i].text;
+function lastUserLine(transcript: readonly StoredTurn[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const turn = transcript[i];
+    if (turn.from === 'user' && 'text' in turn) return turn.text;
+  }
   return '';
 }
 

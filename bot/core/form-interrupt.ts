@@ -7,27 +7,27 @@
 //    "A3100001237X" is the answer even if the classifier leans elsewhere. At a free-text step (a name,
 //    the problem) almost anything passes the check, so there a message that reads as a question is not
 //    taken as the answer.
-// 2. Asking for an officer in a quote or interest form leaves it for the escalation checklist.
+// 2. Asking confidently for an intent that leaves forms (leaves_form in knowledge/intents.yaml: an officer)
+//    leaves a form it does not belong to (the quote or interest form, not the escalation checklist).
 // 3. A confident reading (>= 0.8) as another topic is answered with that topic's answer.
 // 4. A question about something else, or about the step itself, gets the step's help text.
 // 5. Anything else is a wrong answer: the runner says why and asks again.
-import type { Understanding } from '../../intents';
+import type { IntentId, Understanding } from '../../intents';
+import type { IntentCatalogue } from '../../knowledge';
 import type { FormDefinition, FormField } from './forms';
 import { ESCALATION_FORM_ID } from './forms/escalation';
 import { LATE_INTEREST_FORM_ID } from './forms/late-interest';
 import { QUOTE_WAGE_FORM_ID } from './forms/quote-wage';
 import { OTHER_TOPIC_AT } from './policy';
 
-export type Interruption = { kind: 'answer'; intent: string } | { kind: 'field_help' } | { kind: 'officer' } | null;
+export type Interruption = { kind: 'answer'; intent: IntentId } | { kind: 'field_help' } | { kind: 'leave'; intent: IntentId } | null;
 
 /** Topics that belong to the form itself: a message read as one of them is an attempt at the answer. */
-const OWN_TOPICS: Record<string, Set<string>> = {
+const OWN_TOPICS: Record<string, Set<IntentId>> = {
   [QUOTE_WAGE_FORM_ID]: new Set(['contribution_quote', 'contribution_rates']),
   [LATE_INTEREST_FORM_ID]: new Set(['late_payment', 'contribution_quote']),
   [ESCALATION_FORM_ID]: new Set(['human_handoff']),
 };
-/** Readings that are not a topic to answer. */
-const NOT_TOPICS = new Set(['out_of_scope', 'greeting', 'thanks', 'goodbye', 'help_menu']);
 
 // A question mark, or an opening question word ("apa itu ...", "how do I ...", "kenapa ...").
 const QUESTION =
@@ -37,15 +37,16 @@ export function looksLikeQuestion(text: string): boolean {
   return QUESTION.test(text);
 }
 
-export function interruption(form: FormDefinition, field: FormField, text: string, u: Understanding): Interruption {
+export function interruption(form: FormDefinition, field: FormField, text: string, u: Understanding, catalogue: IntentCatalogue): Interruption {
   const question = looksLikeQuestion(text);
   const valid = field.validate(text, u).ok;
   if (valid && (!field.freeText || !question)) return null;
 
   const confident = u.confidence >= OTHER_TOPIC_AT;
-  if (form.id !== ESCALATION_FORM_ID && u.intent === 'human_handoff' && confident) return { kind: 'officer' };
   const own = OWN_TOPICS[form.id]?.has(u.intent) ?? false;
-  if (confident && !own && !NOT_TOPICS.has(u.intent)) return { kind: 'answer', intent: u.intent };
+  if (confident && !own && catalogue.has(u.intent, 'leaves_form')) return { kind: 'leave', intent: u.intent };
+  // Small talk is not a topic to answer.
+  if (confident && !own && !catalogue.has(u.intent, 'small_talk')) return { kind: 'answer', intent: u.intent };
   if (question) return { kind: 'field_help' };
   return null;
 }

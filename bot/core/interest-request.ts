@@ -1,7 +1,7 @@
 // Late-payment interest asked in one message: "RM8,000 caruman bulan Ogos, bayar 3 Oktober, berapa
 // faedah?", "owe 10k, paid 2 weeks late". What it gives pre-fills the interest form, which then asks
 // only for what is missing (or answers at once when nothing is).
-import type { Understanding } from '../../intents';
+import { isIntent, type Understanding } from '../../intents';
 import { lateInterestPrefill, PAID_TODAY } from './forms/late-interest';
 import { OTHER_TOPIC_AT } from './policy';
 
@@ -20,7 +20,7 @@ const TODAY_WORDS = /\b(?:today|hari\s+ini|harini|hari\s+ni|hri\s+ni)\b/;
 export function interestRequest(u: Understanding): Record<string, string> | null {
   const e = u.entities;
   const interestWord = INTEREST_WORDS.test(u.normalised);
-  const asks = interestWord || e.daysLate !== null || (u.intent === 'late_payment' && u.confidence >= OTHER_TOPIC_AT);
+  const asks = interestWord || e.daysLate !== null || (isIntent(u.intent, 'late_payment') && u.confidence >= OTHER_TOPIC_AT);
   if (!asks) return null;
   const values = lateInterestPrefill(e);
   if (values.paidOn === undefined && values.daysLate === undefined && TODAY_WORDS.test(u.normalised)) values.paidOn = PAID_TODAY;

@@ -1,5 +1,5 @@
 // How sure the classifier must be before the bot answers, asks, or admits it does not know.
-import type { Classification } from '../../intents';
+import { isIntent, type Classification, type IntentId } from '../../intents';
 
 /** Answer directly at or above this confidence. */
 export const ANSWER_AT = 0.6;
@@ -35,16 +35,16 @@ export const FORM_IDLE_MINUTES = 60;
 export const MAX_MESSAGE_CHARS = 2000;
 
 export type Decision =
-  | { kind: 'answer'; intent: string }
-  | { kind: 'clarify'; intents: string[] }
+  | { kind: 'answer'; intent: IntentId }
+  | { kind: 'clarify'; intents: IntentId[] }
   | { kind: 'miss' };
 
 export function decide(c: Classification): Decision {
-  if (c.intent === 'out_of_scope') return { kind: 'miss' };
+  if (isIntent(c.intent, 'out_of_scope')) return { kind: 'miss' };
   if (c.confidence >= ANSWER_AT) return { kind: 'answer', intent: c.intent };
   if (c.confidence >= CLARIFY_AT) {
     const choices = c.ranking
-      .filter((r) => r.intent !== 'out_of_scope' && r.confidence >= RUNNER_UP_AT)
+      .filter((r) => !isIntent(r.intent, 'out_of_scope') && r.confidence >= RUNNER_UP_AT)
       .slice(0, 3)
       .map((r) => r.intent);
     if (choices.length >= 2) return { kind: 'clarify', intents: choices };

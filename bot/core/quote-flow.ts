@@ -1,11 +1,13 @@
 // Contribution quotes in chat: compute from what the user said, explain, and offer
 // buttons that change the assumptions the answer depended on.
-import { computeQuote, formatRM, monthName, parseMoney, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { formatRM, monthName, parseMoney, QuoteError, type Calculator, type Quote, type QuoteRequest } from '../../calculators';
 import type { Entities } from '../../intents';
+import { phrasePairs } from '../../knowledge';
 import { wageOf } from './quote-request';
 import type { Lang, Reply } from './types';
 import { Offers, textReply } from './replies';
 import { changeButtons, shortQuoteText, whyButton } from './quote-text';
+import { markSource } from './reply-source';
 
 /**
  * An amount given as the answer to "how much?": a wage the entity extractor found, or a message
@@ -26,10 +28,10 @@ export interface QuoteOutcome {
   request: QuoteRequest | null;
 }
 
-export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: Date): QuoteOutcome {
+export function quoteReply(calculator: Calculator, req: QuoteRequest, lang: Lang, offers: Offers, now: Date): QuoteOutcome {
   let quote: Quote;
   try {
-    quote = computeQuote(req, now);
+    quote = calculator.quote(req, now);
   } catch (err) {
     if (err instanceof QuoteError) return { reply: textReply(err[lang]), request: null };
     throw err;
@@ -39,22 +41,23 @@ export function quoteReply(req: QuoteRequest, lang: Lang, offers: Offers, now: D
   const text = shortQuoteText(quote, req, lang);
   const actions = [...changeButtons(req, quote, lang, offers), whyButton(req, lang, offers, now), offers.intent('contribution_quote', lang)];
   const reply: Reply = { text, suggestedActions: actions, card: quoteCard(quote, lang) };
-  return { reply, request: req };
+  return { reply: markSource(reply, { quote: req, lang }), request: req };
 }
 
-const L = {
-  wage: { ms: 'Gaji {wage}', en: 'Wage {wage}' },
-  employerPays: { ms: 'Majikan bayar', en: 'Employer pays' },
-  deduct: { ms: 'Potong daripada gaji', en: 'Deduct from wage' },
-  total: { ms: 'Jumlah kepada PERKESO', en: 'Total to PERKESO' },
-  month: { ms: 'Bulan upah', en: 'Wage month' },
-  act4: { ms: 'PERKESO (Akta 4), kategori', en: 'SOCSO (Act 4), category' },
-  eis: { ms: 'SIP (Akta 800)', en: 'EIS (Act 800)' },
-  skbbk: { ms: 'LINDUNG 24 Jam (pekerja)', en: 'LINDUNG 24 Jam (employee)' },
-  employer: { ms: 'Majikan', en: 'Employer' },
-  employee: { ms: 'Pekerja', en: 'Employee' },
-  none: { ms: 'tiada', en: 'none' },
-};
+// The card's words are in knowledge/phrases.yaml (group quote_card).
+const L = phrasePairs({
+  wage: 'quote_card.wage',
+  employerPays: 'quote_card.employer_pays',
+  deduct: 'quote_card.deduct',
+  total: 'quote_card.total',
+  month: 'quote_card.month',
+  act4: 'quote_card.act4',
+  eis: 'quote_card.eis',
+  skbbk: 'quote_card.skbbk',
+  employer: 'quote_card.employer',
+  employee: 'quote_card.employee',
+  none: 'quote_card.none',
+});
 
 /** An Adaptive Card (1.3, within what Teams renders): the same figures, order and money format as the text. */
 export function quoteCard(q: Quote, lang: Lang): Record<string, unknown> {

@@ -12,13 +12,11 @@
 import Decimal from 'decimal.js';
 import type { QuoteRequest } from '../../calculators';
 import type { Understanding } from '../../intents';
+import type { IntentCatalogue } from '../../knowledge';
 import { OTHER_TOPIC_AT } from './policy';
 import { detailsFromEntities, wageOf } from './quote-request';
 
 export type AfterQuote = { kind: 'fragment' | 'fresh'; request: QuoteRequest } | null;
-
-/** Intents whose reading of a message does not outweigh a quote follow-up ("what about RM7,000?"). */
-const QUOTE_LIKE = new Set(['contribution_quote', 'contribution_rates', 'out_of_scope', 'help_menu']);
 
 /** Words that ask for a quote on their own: a new question, not a fragment. */
 const ASKS_FOR_QUOTE = /^(?:socso|perkeso|caruman|carum|contributions?|eis|sip|kira|kirakan|mengira|calculate|calc|calculator|kalkulator|deduct|deduction|potong|potongan)$/;
@@ -68,9 +66,12 @@ function asksAfresh(u: Understanding): boolean {
   return words.some((w) => ASKS_FOR_QUOTE.test(w) || ANOTHER_WORKER.test(w));
 }
 
-/** Whether the message may be about a quote: read as one (or as nothing else), or no other topic is sure. */
-export function quoteLike(u: Understanding): boolean {
-  return QUOTE_LIKE.has(u.intent) || u.confidence < OTHER_TOPIC_AT;
+/**
+ * Whether the message may be about a quote: read as an intent whose reading does not outweigh a quote
+ * (quote_like in knowledge/intents.yaml: "what about RM7,000?"), or no other topic is sure.
+ */
+export function quoteLike(u: Understanding, catalogue: IntentCatalogue): boolean {
+  return catalogue.has(u.intent, 'quote_like') || u.confidence < OTHER_TOPIC_AT;
 }
 
 /** A message that is one bare number: a wage from RM100 up, an age below that ("3000?", "kalau 61?"). */
@@ -87,7 +88,7 @@ function loneNumber(u: Understanding): Partial<QuoteRequest> {
  * Reads a message that follows a quote (see the top of this file). `last` is null after a reply for
  * several workers: there a fragment with a wage is a new quote from the defaults, and one without is nothing.
  */
-export function readAfterQuote(u: Understanding, last: QuoteRequest | null): AfterQuote {
+export function readAfterQuote(u: Understanding, last: QuoteRequest | null, catalogue: IntentCatalogue): AfterQuote {
   const e = u.entities;
   const wage = wageOf(e);
   const own = ownWords(u);
@@ -96,9 +97,9 @@ export function readAfterQuote(u: Understanding, last: QuoteRequest | null): Aft
   if (Object.keys(change).length === 0) return null;
 
   if (wage !== undefined && !e.correction && asksAfresh(u)) {
-    return quoteLike(u) ? { kind: 'fresh', request: { ...change, wage } } : null;
+    return quoteLike(u, catalogue) ? { kind: 'fresh', request: { ...change, wage } } : null;
   }
-  if (own.length > 0 && !e.correction && !quoteLike(u)) return null;
+  if (own.length > 0 && !e.correction && !quoteLike(u, catalogue)) return null;
   if (last) return { kind: 'fragment', request: { ...last, ...change } };
   return change.wage !== undefined ? { kind: 'fresh', request: { ...change, wage: change.wage } } : null;
 }

@@ -2,53 +2,54 @@
 // what to deduct from the wage, the total to PERKESO), one line per scheme, the assumptions in
 // one line, the source. The long explanation (bands, reasons, every assumption spelled out)
 // stays one button away ("Kenapa?" / "Why?"), built by calculators/explain.ts.
-import { computeQuote, explainQuote, formatRM, monthName, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
+import { explainQuote, type Calculator, formatRM, monthName, QuoteError, type Quote, type QuoteRequest } from '../../calculators';
 import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
 import type { Offers } from './replies';
 import { textReply } from './replies';
+import { phrasePairs } from '../../knowledge';
+import type { Bilingual } from '../../locale';
 import { S } from './strings';
+import { markSource } from './reply-source';
 
-type Bi = Record<Lang, string>;
+type Bi = Bilingual;
 
-const T = {
-  employerPays: { ms: 'Gaji {wage}{details}: majikan bayar **{amount}**', en: 'Wage {wage}{details}: the employer pays **{amount}**' },
-  deduct: { ms: 'Potong daripada gaji pekerja: **{amount}**', en: "Deduct from the employee's wage: **{amount}**" },
-  total: { ms: 'Jumlah kepada PERKESO: **{amount}**', en: 'Total to PERKESO: **{amount}**' },
-  act4: { ms: 'PERKESO (Akta 4)', en: 'SOCSO (Act 4)' },
-  cat1: { ms: 'Kategori Pertama', en: 'First Category' },
-  cat2: { ms: 'Kategori Kedua', en: 'Second Category' },
-  eis: { ms: 'SIP (Akta 800)', en: 'EIS (Act 800)' },
-  skbbk: { ms: 'LINDUNG 24 Jam', en: 'LINDUNG 24 Jam' },
-  employer: { ms: 'majikan', en: 'employer' },
-  employee: { ms: 'pekerja', en: 'employee' },
-  none: { ms: 'tiada', en: 'none' },
-  ceiling: { ms: 'Gaji di atas siling {ceiling}: amaun kategori gaji tertinggi.', en: "Wage above the {ceiling} ceiling: the top band's amounts." },
-  assumed: { ms: 'Anggapan', en: 'Assumptions' },
-  foreignNoOptOut: {
-    ms: 'Pekerja asing tidak boleh tarik diri LINDUNG 24 Jam, jadi potongannya kekal.',
-    en: 'A foreign worker cannot opt out of LINDUNG 24 Jam, so the deduction stays.',
-  },
-  source: { ms: 'Sumber', en: 'Source' },
-} satisfies Record<string, Bi>;
+// The words are in knowledge/phrases.yaml (groups quote, quote_assumed, quote_given, quote_buttons).
+const T = phrasePairs({
+  employerPays: 'quote.employer_pays',
+  deduct: 'quote.deduct',
+  total: 'quote.total',
+  act4: 'quote.act4',
+  cat1: 'quote.cat1',
+  cat2: 'quote.cat2',
+  eis: 'quote.eis',
+  skbbk: 'quote.skbbk',
+  employer: 'quote.employer',
+  employee: 'quote.employee',
+  none: 'quote.none',
+  ceiling: 'quote.ceiling',
+  assumed: 'quote.assumed',
+  foreignNoOptOut: 'quote.foreign_no_opt_out',
+  source: 'quote.source',
+});
 
 /** One short phrase per assumption the figures rest on (calculators/coverage.ts keys). */
-const ASSUMED: Record<string, Bi> = {
-  age: { ms: 'umur 18–59', en: 'age 18–59' },
-  ageUnder60: { ms: 'umur bawah 60', en: 'under 60' },
-  firstInsured: { ms: 'mula diinsuranskan sebelum 55', en: 'first insured before 55' },
-  nationality: { ms: 'warganegara', en: 'citizen' },
-  skbbk_opt_out: { ms: 'tidak tarik diri', en: 'not opted out' },
-  month: { ms: 'bulan upah {month}', en: 'wage month {month}' },
-};
+const ASSUMED: Record<string, Bi> = phrasePairs({
+  age: 'quote_assumed.age',
+  ageUnder60: 'quote_assumed.age_under_60',
+  firstInsured: 'quote_assumed.first_insured',
+  nationality: 'quote_assumed.nationality',
+  skbbk_opt_out: 'quote_assumed.skbbk_opt_out',
+  month: 'quote_assumed.month',
+});
 
 /** What the user said about the worker, shown with the wage so that a changed detail is visible at once. */
-const GIVEN = {
-  age: { ms: 'umur {n}', en: 'age {n}' },
-  firstInsured: { ms: 'mula diinsuranskan pada umur {n}', en: 'first insured at {n}' },
-  foreign: { ms: 'pekerja asing', en: 'foreign worker' },
-  local: { ms: 'warganegara/PR', en: 'citizen/PR' },
-  optedOut: { ms: 'sudah tarik diri LINDUNG 24 Jam', en: 'opted out of LINDUNG 24 Jam' },
-} satisfies Record<string, Bi>;
+const GIVEN = phrasePairs({
+  age: 'quote_given.age',
+  firstInsured: 'quote_given.first_insured',
+  foreign: 'quote_given.foreign',
+  local: 'quote_given.local',
+  optedOut: 'quote_given.opted_out',
+});
 
 /** The details the request states (not assumed), in the user's language: "pekerja asing, umur 61". */
 export function givenPhrases(req: QuoteRequest, lang: Lang): string[] {
@@ -61,7 +62,7 @@ export function givenPhrases(req: QuoteRequest, lang: Lang): string[] {
   return out;
 }
 
-export const WHY_BUTTON: Bi = { ms: 'Kenapa?', en: 'Why?' };
+export const { WHY_BUTTON } = phrasePairs({ WHY_BUTTON: 'quote_buttons.why' });
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
@@ -152,10 +153,10 @@ export function whyButton(req: QuoteRequest, lang: Lang, offers: Offers, now: Da
 }
 
 /** The reply to "Kenapa?": bands, ceiling, reasons, every assumption in full, sources; the change buttons again. */
-export function quoteWhyReply(req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
+export function quoteWhyReply(calculator: Calculator, req: QuoteRequest, at: string, lang: Lang, offers: Offers): Reply {
   try {
-    const q = computeQuote(req, new Date(at));
-    return textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers));
+    const q = calculator.quote(req, new Date(at));
+    return markSource(textReply(explainQuote(q, lang), changeButtons(req, q, lang, offers)), { why: req, at, lang });
   } catch (err) {
     if (err instanceof QuoteError) return textReply(err[lang]);
     throw err;

@@ -1,9 +1,11 @@
 // Turns knowledge-base answers and engine strings into channel-neutral replies,
 // remembering which button means what so a pressed button routes exactly.
 import type { Answer } from '../../knowledge';
+import { toIntentIds, type IntentId } from '../../intents';
 import type { Lang, OfferedAction, Reply, SuggestedAction } from './types';
 import { S, intentLabel } from './strings';
 import type { KnowledgeBase } from '../../knowledge';
+import { markSource, type ReplySource } from './reply-source';
 
 /** Collects the buttons of one turn and what each does. */
 export class Offers {
@@ -16,16 +18,16 @@ export class Offers {
     return { title, value: title };
   }
 
-  intent(intent: string, lang: Lang): SuggestedAction {
+  intent(intent: IntentId, lang: Lang): SuggestedAction {
     return this.button(intentLabel(this.kb, intent, lang), { kind: 'intent', intent });
   }
 }
 
 const MORE_PREFIX = 'more:';
 
-/** A knowledge-base suggestion value is either a phrase to route or "more:<intent>". */
+/** A knowledge-base suggestion value is either a phrase to route or "more:<intent>" (made by the knowledge base from a catalogue id). */
 function suggestionAction(value: string): OfferedAction {
-  if (value.startsWith(MORE_PREFIX)) return { kind: 'more', intent: value.slice(MORE_PREFIX.length) };
+  if (value.startsWith(MORE_PREFIX)) return { kind: 'more', intent: toIntentIds([value.slice(MORE_PREFIX.length)])[0] };
   return { kind: 'text', text: value };
 }
 
@@ -39,9 +41,20 @@ export function answerReply(answer: Answer, lang: Lang, offers: Offers, prefix =
   // The knowledge base puts the "more" button (value more:<intent>) first among the suggestions.
   const actions: SuggestedAction[] = [];
   for (const s of answer.suggestions) actions.push(offers.button(s.title, suggestionAction(s.value)));
-  const reply: Reply = { text: prefix + answer.text + sourceLine(answer, lang) };
+  const reply: Reply = { text: answer.text + sourceLine(answer, lang) };
   if (actions.length > 0) reply.suggestedActions = dedupe(actions);
+  // Marked before the prefix goes on: the transcript rebuilds the answer and keeps the prefix as it is.
+  markSource(reply, answerSource(answer, lang));
+  if (prefix) reply.text = prefix + reply.text;
   return reply;
+}
+
+function answerSource(answer: Answer, lang: Lang): ReplySource {
+  const source: ReplySource = { answer: answer.intent, lang };
+  if (answer.variant) source.variant = answer.variant;
+  if (answer.parts && answer.parts.length > 0) source.parts = answer.parts;
+  if (answer.continuation) source.more = true;
+  return source;
 }
 
 export function textReply(text: string, actions: SuggestedAction[] = []): Reply {

@@ -3,6 +3,7 @@
 // here or returned except what the report says (names never, IDs masked). Not wired to a channel yet: the Direct
 // Line upload route and Teams file attachments call this (see README, "Contribution text file").
 import { checkTextFile, formatReport, IdValidators } from '../../calculators/textfile';
+import { fillPlaceholders, phrasePairs } from '../../knowledge';
 import type { Lang, Reply } from './types';
 
 /** The widget's limit; the file is read in memory for the one turn and dropped. */
@@ -29,13 +30,20 @@ export interface TextfileReply {
 
 const TEXT_TYPES = /^(text\/plain|application\/octet-stream|)$/i;
 
+// The words are in knowledge/phrases.yaml (group textfile_reply).
+const W = phrasePairs({
+  introReady: 'textfile_reply.intro_ready',
+  introProblems: 'textfile_reply.intro_problems',
+  introFirstProblems: 'textfile_reply.intro_first_problems',
+  outro: 'textfile_reply.outro',
+  reportName: 'textfile_reply.report_name',
+});
+
+const REFUSAL = phrasePairs({ size: 'textfile_reply.too_big', type: 'textfile_reply.not_text', binary: 'textfile_reply.binary' });
+
 /** Refusals for what is not a text file, in both languages. */
 function refuse(lang: Lang, why: 'size' | 'type' | 'binary'): TextfileReply {
-  const t = {
-    size: { ms: 'Fail ini lebih besar daripada 1 MB. Fail caruman biasanya jauh lebih kecil (278 bait sebaris); pastikan ini fail .txt yang betul.', en: 'This file is larger than 1 MB. A contribution file is usually much smaller (278 bytes a line); make sure it is the right .txt file.' },
-    type: { ms: 'Saya hanya boleh menyemak fail teks caruman (.txt). Simpan fail Excel sebagai teks dahulu, atau guna alat Excel-ke-teks PERKESO.', en: 'I can only check a contribution text file (.txt). Save an Excel file as text first, or use PERKESO\'s Excel-to-text tool.' },
-    binary: { ms: 'Fail ini bukan teks biasa (ada bait binari). Pastikan ia fail .txt dan bukan .xlsx atau .pdf.', en: 'This file is not plain text (it has binary bytes). Make sure it is the .txt file, not .xlsx or .pdf.' },
-  }[why];
+  const t = REFUSAL[why];
   return { reply: { text: t[lang] }, report: null };
 }
 
@@ -45,16 +53,17 @@ export function textfileReply(file: UploadedFile, lang: Lang, deps: { now: Date;
   if (file.bytes.includes(0)) return refuse(lang, 'binary');
   const result = checkTextFile(file.bytes, deps);
   const intro = result.summary.ready
-    ? { ms: 'Saya telah menyemak fail anda. Tiada masalah ditemui:', en: 'I checked your file. No problem found:' }
-    : { ms: `Saya telah menyemak fail anda. ${result.problems.length > CHAT_PROBLEMS ? `${CHAT_PROBLEMS} masalah pertama` : 'Masalah yang ditemui'}:`, en: `I checked your file. ${result.problems.length > CHAT_PROBLEMS ? `The first ${CHAT_PROBLEMS} problems` : 'Problems found'}:` };
+    ? W.introReady[lang]
+    : result.problems.length > CHAT_PROBLEMS
+      ? fillPlaceholders(W.introFirstProblems[lang], { count: String(CHAT_PROBLEMS) }, 'phrase textfile_reply.intro_first_problems')
+      : W.introProblems[lang];
   const full = formatReport(result, lang);
   const report: DownloadableReport = {
-    name: lang === 'ms' ? 'laporan-semakan-fail-caruman.txt' : 'contribution-file-check-report.txt',
+    name: W.reportName[lang],
     contentType: 'text/plain',
     contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from(full, 'utf8').toString('base64')}`,
   };
-  const outro = { ms: 'Laporan penuh dilampirkan. Fail anda tidak disimpan.', en: 'The full report is attached. Your file was not kept.' };
-  return { reply: { text: `${intro[lang]}\n\n${formatReport(result, lang, CHAT_PROBLEMS)}\n\n${outro[lang]}` }, report };
+  return { reply: { text: `${intro}\n\n${formatReport(result, lang, CHAT_PROBLEMS)}\n\n${W.outro[lang]}` }, report };
 }
 
 /** A file name as a transcript or activity log may keep it: digit runs (a MyKad in a name) masked, bounded length. */

@@ -1,11 +1,13 @@
 // The per-day ticket allowance as the core sees it: checked when the user asks for an officer,
 // so nobody fills in the whole checklist only to be told no ticket can be filed. The shell
 // (bot/limits/ticket-quota.ts) enforces the same limit in the store for every instance.
+import { fillPlaceholders, phrasePair } from '../../knowledge';
+import { klDate } from '../../locale';
 import { TICKETS_PER_CONVERSATION_PER_DAY } from './policy';
 import type { Lang, Reply, TicketsToday } from './types';
 
 export function klDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return klDate(now);
 }
 
 export function recordTicket(tickets: TicketsToday | undefined, reference: string, now: Date): TicketsToday {
@@ -20,13 +22,12 @@ export function ticketAllowanceUsed(tickets: TicketsToday | undefined, now: Date
   return tickets.references.length >= TICKETS_PER_CONVERSATION_PER_DAY ? tickets.references : null;
 }
 
+const QUOTA_REACHED = phrasePair('ticket.quota_reached');
+
 export function quotaReply(lang: Lang, references: string[]): Reply {
   const refs = references.join(', ');
   const max = TICKETS_PER_CONVERSATION_PER_DAY;
   return {
-    text:
-      lang === 'ms'
-        ? `Anda sudah menghantar ${max} permintaan kepada pegawai dalam perbualan ini hari ini (${refs}). Pegawai kami akan menghubungi anda berdasarkan permintaan tersebut, jadi tiada permintaan baharu dibuat. Sila sebut nombor rujukan itu jika anda menghubungi PERKESO.`
-        : `You have already sent ${max} requests to an officer in this conversation today (${refs}). An officer will follow up on those, so no new request was made. Please quote that reference if you contact PERKESO.`,
+    text: fillPlaceholders(QUOTA_REACHED[lang], { max: String(max), references: refs }, 'phrase ticket.quota_reached'),
   };
 }

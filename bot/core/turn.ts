@@ -1,7 +1,8 @@
 // The conversation engine: (state, message) -> (replies, new state, effects). Pure: no I/O,
 // the clock is passed in, and everything it knows comes through CoreDeps.
-import type { Ranked, Understander, Understanding } from '../../intents';
-import type { KnowledgeBase } from '../../knowledge';
+import { isIntent, type IntentId, type Ranked, type Understander, type Understanding } from '../../intents';
+import type { HandlerName, KnowledgeBase } from '../../knowledge';
+import type { Calculator } from '../../calculators';
 import { globalCommand } from './commands';
 import { answerStep, askAgain, formById, formHelp, startForm, startFormWith, type FormContext, type FormDefinition, type StepOutcome } from './forms';
 import { decide, FORM_IDLE_MINUTES, MAX_MESSAGE_CHARS, MISSES_BEFORE_OFFICER, type Decision } from './policy';
@@ -17,7 +18,7 @@ import { QUOTE_WAGE_FORM_ID, quoteWagePrefill } from './forms/quote-wage';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers, textReply } from './replies';
 import { safetyWarnings } from './safety';
-import { MAIN_TOPICS, S, intentLabel } from './strings';
+import { S, intentLabel } from './strings';
 import { quotaReply, ticketAllowanceUsed } from './ticket-quota';
 import { appendTurns } from './transcript';
 import { escalationStart } from './escalation';
@@ -41,10 +42,10 @@ import {
 export interface CoreDeps {
   understander: Understander;
   kb: KnowledgeBase;
+  /** Contribution quotes over schedules loaded once at start-up (bot/app.ts). */
+  calculator: Calculator;
 }
 
-/** Intents that are conversation manners, not topics an officer needs to know about. */
-const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
 const DEFAULT_LANG: Lang = 'ms';
 // The Islamic salam, not the secular "salam sejahtera" or "salam hormat".
 const SALAM = /\b(?:assalamualaikum|assalamu alaikum|salamualaikum|askum|as salam)\b|\bsalam\b(?! sejahtera| hormat| perkenalan| 1malaysia)/;
@@ -72,8 +73,13 @@ interface Turn {
 const UPLOAD_CHANNELS = new Set(['webchat', 'msteams']);
 const ID_VALIDATORS = { validateMyKad, validateEmployerCode };
 
+/**
+ * Runs one turn. Takes ownership of `previous`: the turn changes it in place and returns it as the new
+ * state (a copy would be wasted work, since the conversation service parses the state fresh from the
+ * store on every turn). A caller that keeps using the old state passes a copy (structuredClone).
+ */
 export function runTurn(deps: CoreDeps, previous: ConversationState | undefined, message: UserMessage, now: Date): TurnResult {
-  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const state: ConversationState = previous ?? newConversationState();
   const text = (message.text ?? '').trim();
   const t: Turn = {
     deps, state, now, lang: state.lang ?? DEFAULT_LANG, offers: new Offers(deps.kb), replies: [], effects: [], intent: null, confidence: null, channel: message.channel,
@@ -92,7 +98,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
     return finish(t, `[${text.length} characters, not read]`, message.channel);
   }
   if (text.length === 0) {
-    t.replies.push(textReply(S.empty[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply(S.empty[t.lang], mainTopics(t)));
     return finish(t, '', message.channel);
   }
 
@@ -103,7 +109,7 @@ export function runTurn(deps: CoreDeps, previous: ConversationState | undefined,
   if (u.langEvidence) state.langSettled = true;
 
   if (u.langSwitch) {
-    t.replies.push(textReply(S.languageSwitched[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply(S.languageSwitched[t.lang], mainTopics(t)));
     return finish(t, text, message.channel);
   }
 
@@ -133,15 +139,15 @@ function answerFile(t: Turn, file: MessageAttachment, caption: string, channel: 
   t.intent = 'upload_contribution_file';
   t.state.lastIntent = 'upload_contribution_file';
   t.state.misses = 0;
-  if (!t.state.topics.includes('upload_contribution_file')) t.state.topics.push('upload_contribution_file');
+  noteTopic(t, 'upload_contribution_file');
   return finish(t, `[file ${safeFileName(file.name)}, ${file.size} bytes]`, channel);
 }
 
-/** The bilingual welcome when a user joins the conversation. */
+/** The bilingual welcome when a user joins the conversation. Takes ownership of `previous`, as runTurn does. */
 export function welcome(deps: CoreDeps, previous: ConversationState | undefined): TurnResult {
-  const state: ConversationState = structuredClone(previous ?? newConversationState());
+  const state: ConversationState = previous ?? newConversationState();
   const offers = new Offers(deps.kb);
-  const actions = MAIN_TOPICS.map((i) => {
+  const actions = deps.kb.catalogue.menu().map((i) => {
     const title = `${intentLabel(deps.kb, i, 'ms')} / ${intentLabel(deps.kb, i, 'en')}`;
     return offers.button(title, { kind: 'intent', intent: i });
   });
@@ -160,7 +166,7 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
     state.form = null;
     // Nothing said before the cancel is followed up afterwards: "2500" next is not a quote fragment.
     state.lastIntent = null;
-    t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang))));
+    t.replies.push(textReply((had ? S.cancelled : S.nothingToCancel)[t.lang], mainTopics(t)));
     return;
   }
 
@@ -181,10 +187,10 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
     }
     // A question or another request is answered and the question asked again; asking for an officer
     // in a quote or interest form switches to the escalation checklist. A pressed button is an answer.
-    const asked = offered ? null : interruption(form, field!, text, u);
-    if (asked?.kind === 'officer') {
+    const asked = offered ? null : interruption(form, field!, text, u, t.deps.kb.catalogue);
+    if (asked?.kind === 'leave') {
       state.form = null;
-      answerIntent(t, 'human_handoff', u);
+      answerIntent(t, asked.intent, u);
       return;
     }
     if (asked) {
@@ -222,7 +228,7 @@ function handle(t: Turn, text: string, u: Understanding, offered: OfferedAction 
 }
 
 function formContext(t: Turn): FormContext {
-  return { kb: t.deps.kb, state: t.state, lang: t.lang, now: t.now, offers: t.offers };
+  return { kb: t.deps.kb, calculator: t.deps.calculator, state: t.state, lang: t.lang, now: t.now, offers: t.offers };
 }
 
 function pushOutcome(t: Turn, outcome: StepOutcome): void {
@@ -240,7 +246,7 @@ function answerInsideForm(t: Turn, form: FormDefinition, asked: Exclude<Interrup
     const answer = t.deps.kb.answer(asked.intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
     // No buttons of the answer: while the form runs, the buttons are the form's own.
     t.replies.push(answerReply({ ...answer, suggestions: [] }, t.lang, t.offers));
-    if (!SMALL_TALK.has(asked.intent) && !t.state.topics.includes(asked.intent)) t.state.topics.push(asked.intent);
+    noteTopic(t, asked.intent);
     t.intent = asked.intent;
   } else {
     t.replies.push(textReply(field.help[t.lang]));
@@ -271,7 +277,7 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
     }
     case 'quote_why':
       t.intent = 'contribution_quote';
-      t.replies.push(quoteWhyReply(action.request, action.at, t.lang, t.offers));
+      t.replies.push(quoteWhyReply(t.deps.calculator, action.request, action.at, t.lang, t.offers));
       return;
     case 'text': {
       const routed = t.deps.understander.understand(action.text, { lang: t.lang, now: t.now });
@@ -300,17 +306,18 @@ function route(t: Turn, u: Understanding): void {
   if (interest) {
     t.intent = LATE_INTEREST_FORM_ID;
     t.state.lastIntent = 'late_payment';
-    if (!t.state.topics.includes('late_payment')) t.state.topics.push('late_payment');
+    noteTopic(t, 'late_payment');
     pushOutcome(t, startFormWith(lateInterestForm, formContext(t), { values: interest }));
     return;
   }
   // Several workers in one message: one reply with a row each and the totals.
-  if (e.workers.length >= 2 && !e.correction && quoteLike(u)) {
+  const catalogue = t.deps.kb.catalogue;
+  if (e.workers.length >= 2 && !e.correction && quoteLike(u, catalogue)) {
     sendWorkers(t, u);
     return;
   }
   // Right after a quote, a fragment changes the last quote; a full question starts from the defaults.
-  const after = t.state.lastIntent === 'contribution_quote' ? readAfterQuote(u, t.state.lastQuote) : null;
+  const after = isIntent(t.state.lastIntent, 'contribution_quote') ? readAfterQuote(u, t.state.lastQuote, catalogue) : null;
   if (after) {
     sendQuote(t, after.request);
     return;
@@ -323,7 +330,7 @@ function route(t: Turn, u: Understanding): void {
   // nationality ("gaji 2000 pekerja asing" is not the immigration answer) unless another agency is named
   // ("levi pekerja asing 2000" is).
   const quoteFact = e.skbbkOptOut !== null || e.firstInsuredAge !== null || ((e.ages.length > 0 || e.foreign !== null) && e.agency === null);
-  if (wageOf(e) !== undefined && (quoteLike(u) || quoteFact || ownWords(u).length === 0)) {
+  if (wageOf(e) !== undefined && (quoteLike(u, catalogue) || quoteFact || ownWords(u).length === 0)) {
     sendQuote(t, requestFromEntities(e, null)!);
     return;
   }
@@ -332,10 +339,10 @@ function route(t: Turn, u: Understanding): void {
   t.confidence = u.confidence;
   // What the console's not-understood queue and insights read (TurnMeta.outcome).
   t.ranking = u.ranking;
-  t.outcome = decision.kind === 'miss' ? (u.intent === 'out_of_scope' ? 'out_of_scope' : 'miss') : decision.kind;
+  t.outcome = decision.kind === 'miss' ? (isIntent(u.intent, 'out_of_scope') ? 'out_of_scope' : 'miss') : decision.kind;
   // "talk to an officer, my file keeps getting rejected": the problem words may outweigh the request
   // in the classifier, but a person was asked for; the problem pre-fills the checklist.
-  if (u.intent !== 'human_handoff' && asksForPerson(u.text)) {
+  if (!isIntent(u.intent, 'human_handoff') && asksForPerson(u.text)) {
     t.outcome = 'answer';
     answerIntent(t, 'human_handoff', u);
     return;
@@ -382,71 +389,90 @@ function miss(t: Turn, u: Understanding): void {
   t.replies.push(reply);
 }
 
-function answerIntent(t: Turn, intent: string, u: Understanding): void {
+/** Records a topic an officer may need to know about (small talk is not one). */
+function noteTopic(t: Turn, intent: IntentId): void {
+  if (!t.deps.kb.catalogue.has(intent, 'small_talk') && !t.state.topics.includes(intent)) t.state.topics.push(intent);
+}
+
+/** The main topics (the catalogue's menu places) as buttons. */
+function mainTopics(t: Turn): ReturnType<Offers['intent']>[] {
+  return t.deps.kb.catalogue.menu().map((i) => t.offers.intent(i, t.lang));
+}
+
+function answerIntent(t: Turn, intent: IntentId, u: Understanding): void {
   t.intent = intent;
   t.state.misses = 0;
   t.state.lastIntent = intent;
-  if (!SMALL_TALK.has(intent) && !t.state.topics.includes(intent)) t.state.topics.push(intent);
+  noteTopic(t, intent);
+  HANDLERS[t.deps.kb.catalogue.handler(intent)](t, intent, u);
+}
 
-  switch (intent) {
-    case 'contribution_quote': {
-      const req = requestFromEntities(u.entities, null);
-      if (req) {
-        sendQuote(t, req);
-        return;
-      }
-      if (u.entities.workers.length >= 2) {
-        sendWorkers(t, u);
-        return;
-      }
-      // No wage yet: ask for it, keeping what the message said (age, status, month, opt-out).
-      pushOutcome(t, startFormWith(formById(QUOTE_WAGE_FORM_ID)!, formContext(t), { values: quoteWagePrefill(u.entities) }));
+type Handler = (t: Turn, intent: IntentId, u: Understanding) => void;
+
+/** What each handler of the intent catalogue (knowledge/intents.yaml) does. */
+const HANDLERS: Record<HandlerName, Handler> = {
+  answer(t, intent, u) {
+    const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, message: u.normalised });
+    t.replies.push(rated(t, answerReply(answer, t.lang, t.offers), answer));
+  },
+  redirect(t, intent, u) {
+    // The answer for the agency the message names, when that agency has its own.
+    const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
+    t.replies.push(rated(t, answerReply(answer, t.lang, t.offers), answer));
+  },
+  menu(t, intent) {
+    menuReply(t, intent, '');
+  },
+  greeting(t, intent, u) {
+    // A salam is answered in kind before anything else.
+    menuReply(t, intent, SALAM.test(u.normalised) ? `${t.deps.kb.phrase('salam_reply', t.lang)} ` : '');
+  },
+  quote(t, _intent, u) {
+    const req = requestFromEntities(u.entities, null);
+    if (req) {
+      sendQuote(t, req);
       return;
     }
-    case 'human_handoff': {
-      const filed = ticketAllowanceUsed(t.state.tickets, t.now);
-      if (filed) {
-        t.replies.push(quotaReply(t.lang, filed));
-        return;
-      }
-      // A problem stated with the request is shown back at the problem step (the employer number is still asked first).
-      const problem = problemInOfficerRequest(u.text);
-      t.replies.push(...escalationStart(t.deps.kb, formContext(t), problem ? { problem } : {}));
+    if (u.entities.workers.length >= 2) {
+      sendWorkers(t, u);
       return;
     }
-    case 'greeting':
-    case 'help_menu': {
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
-      // A salam is answered in kind before anything else.
-      const prefix = intent === 'greeting' && SALAM.test(u.normalised) ? `${t.deps.kb.phrase('salam_reply', t.lang)} ` : '';
-      // The main topics are the menu; the answer's own suggestions would only repeat them.
-      const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers, prefix);
-      reply.suggestedActions = MAIN_TOPICS.map((i) => t.offers.intent(i, t.lang));
-      t.replies.push(reply);
+    // No wage yet: ask for it, keeping what the message said (age, status, month, opt-out).
+    pushOutcome(t, startFormWith(formById(QUOTE_WAGE_FORM_ID)!, formContext(t), { values: quoteWagePrefill(u.entities) }));
+  },
+  handoff(t, _intent, u) {
+    const filed = ticketAllowanceUsed(t.state.tickets, t.now);
+    if (filed) {
+      t.replies.push(quotaReply(t.lang, filed));
       return;
     }
-    case 'late_payment': {
-      // The answer, plus a way into the interest estimate.
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
-      const reply = answerReply(answer, t.lang, t.offers);
-      const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
-      reply.suggestedActions = mergeActions(reply, [estimate]);
-      t.replies.push(rated(t, reply, answer));
-      return;
-    }
-    case 'upload_contribution_file': {
-      // Where the channel takes files, the bot can check the file that ASSIST rejected.
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
-      const reply = answerReply(answer, t.lang, t.offers);
-      if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
-      t.replies.push(rated(t, reply, answer));
-      return;
-    }
-    default: {
-      const answer = t.deps.kb.answer(intent, t.lang, { now: t.now, agency: u.entities.agency, message: u.normalised });
-      t.replies.push(rated(t, answerReply(answer, t.lang, t.offers), answer));
-    }
-  }
+    // A problem stated with the request is shown back at the problem step (the employer number is still asked first).
+    const problem = problemInOfficerRequest(u.text);
+    t.replies.push(...escalationStart(t.deps.kb, formContext(t), problem ? { problem } : {}));
+  },
+  interest(t, intent) {
+    // The answer, plus a way into the interest estimate.
+    const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+    const reply = answerReply(answer, t.lang, t.offers);
+    const estimate = t.offers.button(LATE_INTEREST_BUTTON[t.lang], { kind: 'form', form: LATE_INTEREST_FORM_ID });
+    reply.suggestedActions = mergeActions(reply, [estimate]);
+    t.replies.push(rated(t, reply, answer));
+  },
+  upload(t, intent) {
+    // Where the channel takes files, the bot can check the file that ASSIST rejected.
+    const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+    const reply = answerReply(answer, t.lang, t.offers);
+    if (UPLOAD_CHANNELS.has(t.channel)) reply.text = `${reply.text}\n\n${t.deps.kb.phrase('textfile_attach_ask', t.lang)}`;
+    t.replies.push(rated(t, reply, answer));
+  },
+};
+
+/** The answer with the main topics as its buttons (the answer's own suggestions would only repeat them). */
+function menuReply(t: Turn, intent: IntentId, prefix: string): void {
+  const answer = t.deps.kb.answer(intent, t.lang, { now: t.now });
+  const reply = answerReply({ ...answer, suggestions: [] }, t.lang, t.offers, prefix);
+  reply.suggestedActions = mainTopics(t);
+  t.replies.push(reply);
 }
 
 /** An answer or quote the user can rate 👍 / 👎. */
@@ -458,19 +484,19 @@ function sendWorkers(t: Turn, u: Understanding): void {
   markQuote(t);
   // The list has no single last quote to change: a fragment after it would guess which worker.
   t.state.lastQuote = null;
-  t.replies.push(rated(t, workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now), { intent: 'contribution_quote' }));
+  t.replies.push(rated(t, workersReply(t.deps.kb, u.entities.workers, u.entities, t.lang, t.now, t.deps.calculator), { intent: 'contribution_quote' }));
 }
 
 function markQuote(t: Turn): void {
   t.intent = 'contribution_quote';
   t.state.lastIntent = 'contribution_quote';
   t.state.misses = 0;
-  if (!t.state.topics.includes('contribution_quote')) t.state.topics.push('contribution_quote');
+  noteTopic(t, 'contribution_quote');
 }
 
-function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[0]): void {
+function sendQuote(t: Turn, req: Parameters<typeof quoteReply>[1]): void {
   markQuote(t);
-  const outcome = quoteReply(req, t.lang, t.offers, t.now);
+  const outcome = quoteReply(t.deps.calculator, req, t.lang, t.offers, t.now);
   if (outcome.request) t.state.lastQuote = outcome.request;
   t.replies.push(outcome.request ? rated(t, outcome.reply, { intent: 'contribution_quote' }) : outcome.reply);
 }
@@ -484,7 +510,7 @@ function mergeActions(reply: Reply, first: { title: string; value: string }[]) {
 
 function finish(t: Turn, userText: string, _channel: string): TurnResult {
   t.state.offered = t.offers.actions;
-  t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now);
+  t.state.transcript = appendTurns(t.state.transcript, t.transcriptText ?? userText, t.replies, t.now, t);
   return { replies: t.replies, state: t.state, effects: t.effects, meta: { intent: t.intent, confidence: t.confidence, lang: t.lang, ...(t.outcome ? { outcome: t.outcome, ranking: t.ranking } : {}) } };
 }
 

@@ -1,7 +1,8 @@
 // Plain data exchanged between the conversation core and the channel shells.
 // Nothing here knows about Bot Framework, HTTP or storage.
-import type { Lang, Ranked } from '../../intents';
+import type { IntentId, Lang, Ranked } from '../../intents';
 import type { QuoteRequest } from '../../calculators';
+import type { ReplySource } from './reply-source';
 
 export type { Lang };
 
@@ -54,9 +55,9 @@ export interface UserMessage {
 
 /** What a button does when its title comes back as the user's message. */
 export type OfferedAction =
-  | { kind: 'intent'; intent: string }
+  | { kind: 'intent'; intent: IntentId }
   | { kind: 'text'; text: string }
-  | { kind: 'more'; intent: string }
+  | { kind: 'more'; intent: IntentId }
   | { kind: 'quote_change'; change: Partial<QuoteRequest> }
   /** "Kenapa?" / "Why?": the full explanation of the quote made from `request` at `at` (ISO). */
   | { kind: 'quote_why'; request: QuoteRequest; at: string }
@@ -64,12 +65,34 @@ export type OfferedAction =
   /** 👍 / 👎 on the answer `answerId` (the knowledge base's intent, or intent.part). */
   | { kind: 'feedback'; vote: 'up' | 'down'; answerId: string; intent: string };
 
+/** A turn with its full text, as tickets and officers see it. */
 export interface TranscriptTurn {
   from: 'user' | 'bot';
   /** Already redacted: personal data never reaches stored state. */
   text: string;
   at: string;
+  /** User turns only: what the bot made of the message (the officer's intent trail); absent when nothing was classified. */
+  intent?: string;
+  confidence?: number;
 }
+
+/** A bot reply kept as what built it; transcript.ts fullTranscript() gives back its text. */
+export interface StoredBotReply {
+  from: 'bot';
+  reply: ReplySource;
+  /** Fingerprint of the text as it was sent (reply-source.ts textSum), to notice a knowledge base changed since. */
+  sum: string;
+  /** Redacted literal text before and after the rebuilt part (e.g. a greeting's salam, an added sentence). */
+  head?: string;
+  tail?: string;
+  at: string;
+}
+
+/**
+ * A transcript turn as conversation state keeps it. State written before replies were kept as
+ * references has only full-text turns, which stay valid as they are.
+ */
+export type StoredTurn = TranscriptTurn | StoredBotReply;
 
 /** A multi-turn form under way (a quote waiting for a wage, the escalation checklist, ...). */
 export interface FormState {
@@ -93,16 +116,16 @@ export interface ConversationState {
   /** Consecutive messages the bot could not place. */
   misses: number;
   /** Intents the user asked about, in order, without repeats (for the escalation ticket). */
-  topics: string[];
-  /** The last turns, redacted. */
-  transcript: TranscriptTurn[];
+  topics: IntentId[];
+  /** The last turns, redacted; bot replies as references where possible (see StoredTurn). */
+  transcript: StoredTurn[];
   form: FormState | null;
   /** The last quote, so "what if she is 62?" can recompute it. */
   lastQuote: QuoteRequest | null;
   /** Buttons offered in the last reply, by lower-cased title. */
   offered: Record<string, OfferedAction>;
   /** Intent the last answer was about (for "more" and follow-ups). */
-  lastIntent: string | null;
+  lastIntent: IntentId | null;
   /** Tickets this conversation filed today (Kuala Lumpur day); absent in states saved before this field. */
   tickets?: TicketsToday;
   /** The answer just given 👎: the next typed message may say what was missing. */

@@ -2,9 +2,9 @@
 // a pasted list): one reply with a row per worker (Act 4 employer and employee, EIS, LINDUNG 24 Jam), then
 // the employer, employee and grand totals. Each name and age stays with its own wage; a worker the
 // calculator cannot quote keeps its row with the reason.
-import { computeQuotes, formatRM, monthName, type BatchRow, type QuoteRequest } from '../../calculators';
+import { formatRM, type Calculator, monthName, type BatchRow, type QuoteRequest } from '../../calculators';
 import type { Entities, WorkerEntry } from '../../intents';
-import type { KnowledgeBase } from '../../knowledge';
+import { phrasePairs, type KnowledgeBase } from '../../knowledge';
 import { detailsFromEntities } from './quote-request';
 import { assumedPhrases, joinAssumptions } from './quote-text';
 import type { Lang, Reply } from './types';
@@ -12,21 +12,22 @@ import type { Lang, Reply } from './types';
 /** More than this many workers in one message is a job for `hanna quote --csv`. */
 export const MAX_WORKERS_IN_CHAT = 50;
 
-const L = {
-  worker: { ms: 'Pekerja', en: 'Worker' },
-  age: { ms: 'umur', en: 'age' },
-  foreign: { ms: 'asing', en: 'foreign' },
-  wage: { ms: 'Gaji', en: 'Wage' },
-  act4: { ms: 'Akta 4', en: 'Act 4' },
-  act4Er: { ms: 'Akta 4 majikan', en: 'Act 4 employer' },
-  act4Ee: { ms: 'Akta 4 pekerja', en: 'Act 4 employee' },
-  eis: { ms: 'SIP', en: 'EIS' },
-  skbbk: { ms: 'LINDUNG', en: 'LINDUNG' },
-  employer: { ms: 'majikan', en: 'employer' },
-  employee: { ms: 'pekerja', en: 'employee' },
-  none: { ms: 'tiada', en: 'none' },
-  cat2: { ms: 'kategori 2', en: 'category 2' },
-};
+// The row and table words are in knowledge/phrases.yaml (group workers_row).
+const L = phrasePairs({
+  worker: 'workers_row.worker',
+  age: 'workers_row.age',
+  foreign: 'workers_row.foreign',
+  wage: 'workers_row.wage',
+  act4: 'workers_row.act4',
+  act4Er: 'workers_row.act4_employer',
+  act4Ee: 'workers_row.act4_employee',
+  eis: 'workers_row.eis',
+  skbbk: 'workers_row.skbbk',
+  employer: 'workers_row.employer',
+  employee: 'workers_row.employee',
+  none: 'workers_row.none',
+  cat2: 'workers_row.cat2',
+});
 
 /** The quote request of each worker: its own wage, age and status, the message's month and opt-out. */
 export function workerRequests(workers: WorkerEntry[], entities: Entities): QuoteRequest[] {
@@ -94,11 +95,11 @@ function workersCard(heading: string, names: string[], rows: BatchRow[], totals:
 }
 
 /** The reply for several workers: text (one line per worker, then the totals) and the same as a card. */
-export function workersReply(kb: KnowledgeBase, workers: WorkerEntry[], entities: Entities, lang: Lang, now: Date): Reply {
+export function workersReply(kb: KnowledgeBase, workers: WorkerEntry[], entities: Entities, lang: Lang, now: Date, calculator: Calculator): Reply {
   if (workers.length > MAX_WORKERS_IN_CHAT) {
     return { text: kb.phrase('workers_too_many', lang, { count: String(workers.length), max: String(MAX_WORKERS_IN_CHAT) }) };
   }
-  const batch = computeQuotes(workerRequests(workers, entities), now);
+  const batch = calculator.quotes(workerRequests(workers, entities), now);
   const quoted = batch.rows.filter((r): r is Extract<BatchRow, { ok: true }> => r.ok);
   const month = quoted[0]?.quote.month ?? null;
   const heading = kb.phrase('workers_heading', lang, { count: String(workers.length), month: month ? monthName(month, lang) : '-' });

@@ -1,12 +1,15 @@
 // The e-mail an officer receives for a ticket: bilingual subject with the reference, and a plain
 // text body that reads top to bottom: who, what, then the conversation that led here.
-import { displayText, knownChannel, type Ticket } from '../tickets';
+import { KL_TIME_ZONE } from '../../locale';
+import { displayText, knownChannel, type Ticket, type TicketReply } from '../tickets';
 
 export interface MailMessage {
   from: string;
   to: string;
   subject: string;
   text: string;
+  /** Where the recipient's answer goes (an officer's reply: the support mailbox, not the bot's sender). */
+  replyTo?: string;
   /** Stable per ticket: a copy sent twice (after a crash mid-send) is recognisably the same message. */
   messageId: string;
 }
@@ -20,7 +23,7 @@ export interface EmailSettings {
   topicLabel?: (intent: string, lang: 'ms' | 'en') => string;
 }
 
-const KL = 'Asia/Kuala_Lumpur';
+const KL = KL_TIME_ZONE;
 const MAX_LINE = 400;
 /** The problem is wrapped at this width, never cut: it is what the officer needs most. */
 const WRAP = 76;
@@ -79,6 +82,24 @@ function domainOf(address: string): string {
   return m ? m[1] : 'hanna-bot.invalid';
 }
 
+/** "e-mail a@b.my; telefon / phone 012-…", or not given. */
+function contactLine(contact: Ticket['contact']): string {
+  const parts: string[] = [];
+  if (contact?.email) parts.push(`e-mel / e-mail ${oneLine(contact.email)}`);
+  if (contact?.phone) parts.push(`telefon / phone ${oneLine(contact.phone)}`);
+  return parts.length > 0 ? parts.join('; ') : `${NOT_GIVEN} – balas melalui saluran chat sahaja / reply through the chat channel only`;
+}
+
+/** One line per user message: what the bot took it to be, and how sure it was. */
+export function intentTrail(ticket: Ticket): string[] {
+  return ticket.transcript
+    .filter((turn) => turn.from === 'user')
+    .map((turn) => {
+      const guess = turn.intent ? `${turn.intent}${turn.confidence !== undefined ? ` (${Math.round(turn.confidence * 100)}%)` : ''}` : '(tiada / none)';
+      return `[${hhmm(turn.at)}] ${guess} ← ${oneLine(turn.text).slice(0, 80)}`;
+    });
+}
+
 export function subjectFor(ticket: Ticket): string {
   const company = ticket.checklist.companyName ? ` – ${oneLine(ticket.checklist.companyName).slice(0, 80)}` : '';
   return `[${ticket.reference}] Tiket baharu / New ticket${company}`;
@@ -100,6 +121,7 @@ export function composeTicketEmail(ticket: Ticket, settings: EmailSettings): Mai
     `Nama wakil / Representative: ${c.repName ? oneLine(c.repName) : NOT_GIVEN}`,
     `MyKad wakil / Representative's MyKad: ${mykadForMail(c.mykad)}`,
     ...(c.problem ? wrapped('Masalah / Problem:', c.problem) : [`Masalah / Problem: ${NOT_GIVEN}`]),
+    `Hubungan / Contact: ${contactLine(ticket.contact)}`,
   ];
   if (ticket.missing.length > 0) {
     lines.push('', 'Pengguna melangkau butiran yang ditanda "not given" selepas beberapa cubaan. / The user skipped the items marked "not given" after several tries.');
@@ -109,6 +131,9 @@ export function composeTicketEmail(ticket: Ticket, settings: EmailSettings): Mai
   for (const turn of ticket.transcript) {
     lines.push(`[${hhmm(turn.at)}] ${turn.from === 'user' ? 'Pengguna / User' : 'Bot'}: ${oneLine(turn.text)}`);
   }
+  lines.push('', 'JEJAK NIAT (apa yang bot faham bagi setiap mesej) / INTENT TRAIL (what the bot understood at each message)');
+  const trail = intentTrail(ticket);
+  lines.push(...(trail.length > 0 ? trail : ['-']));
   if (settings.publicUrl) {
     lines.push('', `Buka tiket / Open the ticket: ${settings.publicUrl.replace(/\/+$/, '')}/staff#${ticket.reference}`);
   }
@@ -119,5 +144,27 @@ export function composeTicketEmail(ticket: Ticket, settings: EmailSettings): Mai
     subject: subjectFor(ticket),
     text: lines.join('\n') + '\n',
     messageId: `<${ticket.reference}.${Date.parse(ticket.createdAt)}@${domainOf(settings.from)}>`,
+  };
+}
+
+/** The officer's one reply to the employer: their text as written, the reference, nothing else of the ticket. */
+export function composeReplyEmail(ticket: Ticket, reply: TicketReply, settings: EmailSettings): MailMessage {
+  const lines = [
+    `Balasan kepada tiket anda ${ticket.reference} / Reply to your ticket ${ticket.reference}`,
+    '',
+    ...displayText(reply.text).replace(/\r\n?/g, '\n').split('\n').flatMap((para) => (para.trim() === '' ? [''] : wrap(para))),
+    '',
+    `– ${oneLine(reply.author)}`,
+    '',
+    `Rujukan / Reference: ${ticket.reference}`,
+    'Sila nyatakan rujukan ini jika anda membalas e-mel ini. / Please quote this reference if you answer this e-mail.',
+  ];
+  return {
+    from: settings.from,
+    to: reply.to,
+    replyTo: settings.to,
+    subject: `[${ticket.reference}] Balasan kepada tiket anda / Reply to your ticket`,
+    text: lines.join('\n') + '\n',
+    messageId: `<${ticket.reference}.reply.${reply.id}@${domainOf(settings.from)}>`,
   };
 }

@@ -2,11 +2,12 @@
 // lease before sending, so two workers (two processes on one store) never send it both; a
 // failed send is retried with exponential backoff, and the ticket shows where delivery stands.
 // A mail server that is down only delays a ticket: the entry stays in the store until sent.
+// An officer's reply to the employer goes through the same outbox, as its own entry.
 import os from 'os';
 import crypto from 'crypto';
 import type { Logger } from '../logging';
 import { transact } from '../storage';
-import { OUTBOX_PENDING_KEY, outboxKey, ticketKey, type OutboxEntry, type Ticket, type TicketStore } from '../tickets';
+import { OUTBOX_PENDING_KEY, outboxKey, parseOutboxId, ticketKey, type EmailDelivery, type OutboxEntry, type Ticket, type TicketReply, type TicketStore } from '../tickets';
 import type { MailMessage } from './email';
 import type { Mailer } from './transport';
 
@@ -14,6 +15,8 @@ export interface OutboxOptions {
   tickets: TicketStore;
   mailer: Mailer;
   compose(ticket: Ticket): MailMessage;
+  /** The e-mail of an officer's reply to the employer; without it replies wait in the outbox. */
+  composeReply?(ticket: Ticket, reply: TicketReply): MailMessage;
   log?: Logger;
   clock?: () => Date;
   /** Names this worker in leases; default `<instance>#<random>` (a new random part each start). */
@@ -49,6 +52,13 @@ function errorText(err: unknown): string {
 
 interface PendingList {
   refs: string[];
+}
+
+/** The ticket with the delivery state of the e-mail an outbox id stands for replaced. */
+function withDelivery(ticket: Ticket, replyId: string | null, email: EmailDelivery): Ticket {
+  if (replyId === null) return { ...ticket, delivery: { ...ticket.delivery, email } };
+  if (ticket.reply?.id !== replyId) return ticket;
+  return { ...ticket, reply: { ...ticket.reply, delivery: email } };
 }
 
 export class OutboxWorker {
@@ -170,29 +180,43 @@ export class OutboxWorker {
     });
   }
 
-  private async deliver(reference: string): Promise<boolean> {
+  /** The message an outbox id stands for, or why there is none. */
+  private compose(ticket: Ticket, replyId: string | null): MailMessage | string {
+    if (replyId === null) return this.opts.compose(ticket);
+    if (ticket.reply?.id !== replyId) return 'the reply is missing from the ticket';
+    if (!this.opts.composeReply) return 'this worker cannot compose replies';
+    return this.opts.composeReply(ticket, ticket.reply);
+  }
+
+  /** `id`: a ticket reference (the ticket e-mail) or the outbox id of an officer's reply. */
+  private async deliver(id: string): Promise<boolean> {
+    const { reference, replyId } = parseOutboxId(id);
+    const what = replyId === null ? 'ticket e-mail' : 'reply e-mail';
     const ticket = await this.opts.tickets.get(reference);
     if (!ticket) {
       this.opts.log?.error({ reference }, 'outbox entry without a ticket');
-      await this.recordFailure(reference, 'the ticket document is missing');
+      await this.recordFailure(id, 'the ticket document is missing');
       return false;
     }
     let info: { messageId: string; response: string };
     try {
-      info = await this.opts.mailer.send(this.opts.compose(ticket));
+      const message = this.compose(ticket, replyId);
+      if (typeof message === 'string') throw new Error(message);
+      info = await this.opts.mailer.send(message);
     } catch (err) {
       const reason = errorText(err);
-      this.opts.log?.warn({ reference, reason }, 'ticket e-mail not sent; will retry');
-      await this.recordFailure(reference, reason);
+      this.opts.log?.warn({ reference, reason }, `${what} not sent; will retry`);
+      await this.recordFailure(id, reason);
       return false;
     }
-    await this.recordSent(reference, info.messageId);
-    this.opts.log?.info({ reference }, 'ticket e-mail sent');
+    await this.recordSent(id, info.messageId);
+    this.opts.log?.info({ reference }, `${what} sent`);
     return true;
   }
 
-  private async recordSent(reference: string, messageId: string): Promise<void> {
-    const oKey = outboxKey(reference);
+  private async recordSent(id: string, messageId: string): Promise<void> {
+    const { reference, replyId } = parseOutboxId(id);
+    const oKey = outboxKey(id);
     const tKey = ticketKey(reference);
     await transact(this.opts.tickets.storage, [oKey, tKey, OUTBOX_PENDING_KEY], (docs) => {
       const entry = docs[oKey] as OutboxEntry | undefined;
@@ -203,20 +227,16 @@ export class OutboxWorker {
       const done: OutboxEntry = { ...entry, state: 'sent', lease: null, lastError: null, sentAt: at, messageId };
       const writes: Record<string, object> = {
         [oKey]: done,
-        [OUTBOX_PENDING_KEY]: { refs: pending.refs.filter((r) => r !== reference) } satisfies PendingList,
+        [OUTBOX_PENDING_KEY]: { refs: pending.refs.filter((r) => r !== id) } satisfies PendingList,
       };
-      if (ticket) {
-        writes[tKey] = {
-          ...ticket,
-          delivery: { ...ticket.delivery, email: { state: 'sent', attempts: done.attempts, lastError: null, nextAttemptAt: null, sentAt: at, messageId } },
-        } satisfies Ticket;
-      }
+      if (ticket) writes[tKey] = withDelivery(ticket, replyId, { state: 'sent', attempts: done.attempts, lastError: null, nextAttemptAt: null, sentAt: at, messageId });
       return { writes, result: undefined };
     });
   }
 
-  private async recordFailure(reference: string, reason: string): Promise<void> {
-    const oKey = outboxKey(reference);
+  private async recordFailure(id: string, reason: string): Promise<void> {
+    const { reference, replyId } = parseOutboxId(id);
+    const oKey = outboxKey(id);
     const tKey = ticketKey(reference);
     await transact(this.opts.tickets.storage, [oKey, tKey], (docs) => {
       const entry = docs[oKey] as OutboxEntry | undefined;
@@ -226,12 +246,7 @@ export class OutboxWorker {
       const next = new Date(now.getTime() + retryDelay(entry.attempts, this.baseDelayMs, this.maxDelayMs)).toISOString();
       const failed: OutboxEntry = { ...entry, state: 'retrying', lease: null, lastError: reason, nextAttemptAt: next };
       const writes: Record<string, object> = { [oKey]: failed };
-      if (ticket) {
-        writes[tKey] = {
-          ...ticket,
-          delivery: { ...ticket.delivery, email: { state: 'retrying', attempts: failed.attempts, lastError: reason, nextAttemptAt: next, sentAt: null, messageId: null } },
-        } satisfies Ticket;
-      }
+      if (ticket) writes[tKey] = withDelivery(ticket, replyId, { state: 'retrying', attempts: failed.attempts, lastError: reason, nextAttemptAt: next, sentAt: null, messageId: null });
       return { writes, result: undefined };
     });
   }

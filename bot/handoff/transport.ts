@@ -1,6 +1,5 @@
 // Sends a composed message through SMTP_URL with nodemailer. Timeouts are short enough that a
 // send always ends well inside the outbox lease, so no other worker takes over mid-send.
-import nodemailer from 'nodemailer';
 import type { MailMessage } from './email';
 
 export interface Mailer {
@@ -11,6 +10,8 @@ export interface Mailer {
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
+  // Loaded here, not at start-up: most deployments send no e-mail.
+  const nodemailer = require('nodemailer') as typeof import('nodemailer');
   const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
     async send(message) {
@@ -19,6 +20,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         messageId: message.messageId,
       });
       return { messageId: info.messageId, response: info.response };

@@ -1,16 +1,14 @@
+import { klDate, klHourOfDay } from '../../locale';
 // Days as the support team counts them: calendar days in Kuala Lumpur, written YYYY-MM-DD.
-const KL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur', year: 'numeric', month: '2-digit', day: '2-digit' });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function klDay(at: Date): string {
-  return KL_DAY.format(at);
+  return klDate(at);
 }
-
-const KL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kuala_Lumpur', hour: '2-digit', hourCycle: 'h23' });
 
 /** The KL day and hour, YYYY-MM-DDTHH: one document of the not-understood queue. */
 export function klHour(at: Date): string {
-  return `${klDay(at)}T${KL_HOUR.format(at).padStart(2, '0')}`;
+  return `${klDay(at)}T${String(klHourOfDay(at)).padStart(2, '0')}`;
 }
 
 /** The 24 hours of a KL day, as klHour() names them. */

@@ -68,6 +68,9 @@ function reviewable(text: string | undefined): text is string {
   return typeof text === 'string' && text.trim() !== '' && !/^\[[^\]]*\]$/.test(text.trim());
 }
 
+/** How long the recorder gathers events before writing them together. */
+const GATHER_MS = 25;
+
 export class InsightsRecorder {
   private queue: InsightEvent[] = [];
   private running: Promise<void> | null = null;
@@ -126,7 +129,9 @@ export class InsightsRecorder {
     if (this.queue.length >= MAX_PENDING) this.dropped += 1;
     else this.queue.push(event);
     if (!this.running) {
-      this.running = this.drain().finally(() => {
+      // A short wait gathers the turns of a busy moment into one write (one store transaction for many
+      // turns, not one each); the queue and the charts still see every event within a fraction of a second.
+      this.running = new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS)).then(() => this.drain()).finally(() => {
         this.running = null;
       });
     }

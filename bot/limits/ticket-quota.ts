@@ -8,6 +8,7 @@ import { klDay, quotaReply } from '../core/ticket-quota';
 import { transact, type DocumentStore } from '../storage';
 import { CARELINE } from '../handoff/reply';
 import type { Bilingual } from '../core/strings';
+import { fillPlaceholders, phrasePair } from '../../knowledge';
 import type { Limiter } from './store-limiter';
 
 
@@ -27,10 +28,7 @@ export function quotaKey(ref: Pick<ConversationRef, 'channelId' | 'conversationI
 }
 
 /** Said when one address (or one user id) has filed too many tickets today. */
-const TOO_MANY_FROM_HERE: Bilingual = {
-  ms: `Terlalu banyak tiket telah difailkan dari rangkaian ini hari ini, jadi tiket ini tidak difailkan. Sila hubungi Careline PERKESO di ${CARELINE}.`,
-  en: `Too many tickets have been filed from this network today, so this one was not filed. Please call the PERKESO Careline on ${CARELINE}.`,
-};
+const TOO_MANY_FROM_HERE: Bilingual = phrasePair('ticket.too_many_from_here');
 
 /** Who files: the visitor's own address where the channel knows it, else the channel's user id (a Bot Connector address carries everyone). */
 function filerKey(ref: ConversationRef): string {
@@ -50,7 +48,7 @@ export function limitTickets(inner: EffectRunner, storage: DocumentStore, max = 
     }
     // A retried turn files the same ticket again: counted once.
     if (perFiler && !today.some((f) => f.id === id) && !(await perFiler.take(filerKey(ctx.ref))).ok) {
-      return { replies: [{ text: TOO_MANY_FROM_HERE[ctx.lang], suggestedActions: [{ title: 'Menu', value: 'menu' }] }] } satisfies EffectOutcome;
+      return { replies: [{ text: fillPlaceholders(TOO_MANY_FROM_HERE[ctx.lang], { careline: CARELINE }, 'phrase ticket.too_many_from_here'), suggestedActions: [{ title: 'Menu', value: 'menu' }] }] } satisfies EffectOutcome;
     }
     const outcome = await inner(effect, ctx);
     const reference = Array.isArray(outcome) ? undefined : outcome.handoff?.reference;

@@ -1,7 +1,7 @@
 // The DocumentStore on Redis, so several bot instances behind a load balancer share
 // conversations, tickets and the outbox. One hash per document: its JSON and its eTag.
 import crypto from 'crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { ConflictError, conditionsOf, type DocumentStore, type DocumentWrite, type ReadResult, type WriteCondition } from './document-store';
 import { expires, type RetentionPolicy } from './retention';
 
@@ -82,6 +82,8 @@ export class RedisStorage implements DocumentStore {
     this.retention = options.retention;
     // A few quick retries, then an error: a turn fails politely instead of hanging while Redis is away.
     // disconnectTimeout: closing while Redis is away waits that long on a socket that is already gone.
+    // Loaded here, not at start-up: only a REDIS store needs it.
+    const { Redis } = require('ioredis') as typeof import('ioredis');
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000, disconnectTimeout: 300, ...options.redis });
     // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
     this.redis.on('error', () => undefined);

@@ -8,7 +8,17 @@ export const LEDGER_KEY = 'tickets/ledger';
 export const OUTBOX_PENDING_KEY = 'outbox/pending';
 
 export const ticketKey = (reference: string): string => `ticket/${reference}`;
-export const outboxKey = (reference: string): string => `outbox/${reference}`;
+/** `id` is a ticket reference (the ticket e-mail) or a replyOutboxId (an officer's reply). */
+export const outboxKey = (id: string): string => `outbox/${id}`;
+
+/** The outbox id of an officer's reply: one per ticket and reply id, so sending it again finds the same entry. */
+export const replyOutboxId = (reference: string, replyId: string): string => `${reference}/reply/${replyId}`;
+
+/** Which ticket an outbox id belongs to, and which reply if it is one. */
+export function parseOutboxId(id: string): { reference: string; replyId: string | null } {
+  const m = /^([^/]+)\/reply\/(.+)$/.exec(id);
+  return m ? { reference: m[1], replyId: m[2] } : { reference: id, replyId: null };
+}
 
 /** One filing (a conversation and the start of its form): a retried turn finds the ticket it already filed. */
 export function filingKey(identity: string): string {

@@ -1,10 +1,10 @@
 // Ticket reference numbers: HN-<year in Kuala Lumpur>-<at least 6 digits>, e.g. HN-2026-000123.
-const KL = 'Asia/Kuala_Lumpur';
+import { klDateParts } from '../../locale';
 
 export const REFERENCE_PATTERN = /^HN-(\d{4})-(\d{6,})$/;
 
 export function klYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: KL, year: 'numeric' }).format(now));
+  return klDateParts(now).year;
 }
 
 export function formatReference(year: number, n: number): string {

@@ -3,7 +3,8 @@
 // a killed process has lost nothing, and two processes never get the same number.
 import type { TicketDraft } from '../core/types';
 import { transact, type DocumentStore, type StoredDoc } from '../storage';
-import { filingKey, LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, ticketKey } from './keys';
+import { replyAddress } from './contact';
+import { filingKey, LEDGER_KEY, OUTBOX_PENDING_KEY, outboxKey, replyOutboxId, ticketKey } from './keys';
 import { formatReference, klYear } from './reference';
 import {
   CHECKLIST_KEYS,
@@ -11,6 +12,7 @@ import {
   type ChecklistKey,
   type OutboxEntry,
   type Ticket,
+  type TicketReply,
   type TicketStatus,
   type TicketSummary,
 } from './types';
@@ -40,6 +42,21 @@ export interface TicketPatch {
   assignee?: string | null;
   note?: { author: string; text: string };
 }
+
+export interface ReplyRequest {
+  /** Chosen by the page when the officer starts writing: a retried or double-clicked send carries the same id. */
+  id: string;
+  text: string;
+  author: string;
+}
+
+/**
+ * queued: the reply is stored and waits in the outbox; same: this reply was already queued (a retry);
+ * taken: the ticket already has another reply; no_email: the ticket has no usable contact e-mail.
+ */
+export type ReplyOutcome =
+  | { kind: 'queued' | 'same' | 'taken' | 'no_email'; ticket: Ticket }
+  | { kind: 'not_found' };
 
 export interface TicketPage {
   total: number;
@@ -163,10 +180,41 @@ export class TicketStore {
     return docOf<Ledger>(items[LEDGER_KEY])?.items ?? [];
   }
 
-  /** References of tickets whose e-mail is not sent yet, oldest first. */
+  /** Outbox ids (a reference, or a replyOutboxId for an officer's reply) whose e-mail is not sent yet, oldest first. */
   async pendingDeliveries(): Promise<string[]> {
     const items = await this.storage.read([OUTBOX_PENDING_KEY]);
     return docOf<PendingList>(items[OUTBOX_PENDING_KEY])?.refs ?? [];
+  }
+
+  /**
+   * Records the officer's one reply and queues its e-mail, in one transaction: two sends at once
+   * (a double click, a retried request, two officers) store one reply and one outbox entry.
+   */
+  async reply(reference: string, req: ReplyRequest, now: Date): Promise<ReplyOutcome> {
+    const tKey = ticketKey(reference);
+    const id = replyOutboxId(reference, req.id);
+    const oKey = outboxKey(id);
+    return transact(this.storage, [tKey, oKey, OUTBOX_PENDING_KEY], (docs): { writes?: Record<string, object>; result: ReplyOutcome } => {
+      const ticket = docs[tKey] as Ticket | undefined;
+      if (!ticket) return { result: { kind: 'not_found' } };
+      if (ticket.reply) return { result: { kind: ticket.reply.id === req.id ? 'same' : 'taken', ticket } };
+      const to = replyAddress(ticket.contact);
+      if (!to) return { result: { kind: 'no_email', ticket } };
+      const at = now.toISOString();
+      const reply: TicketReply = {
+        id: req.id, text: req.text, author: req.author, at, to,
+        delivery: { state: 'pending', attempts: 0, lastError: null, nextAttemptAt: at, sentAt: null, messageId: null },
+      };
+      const updated: Ticket = { ...ticket, reply, updatedAt: at };
+      const entry: OutboxEntry = {
+        reference, replyId: req.id, state: 'pending', attempts: 0, nextAttemptAt: at, lease: null, lastError: null, sentAt: null, messageId: null,
+      };
+      const pending = (docs[OUTBOX_PENDING_KEY] as PendingList | undefined) ?? { refs: [] };
+      return {
+        writes: { [tKey]: updated, [oKey]: entry, [OUTBOX_PENDING_KEY]: { refs: [...pending.refs, id] } satisfies PendingList },
+        result: { kind: 'queued', ticket: updated },
+      };
+    });
   }
 
   async update(reference: string, patch: TicketPatch, now: Date): Promise<Ticket | null> {

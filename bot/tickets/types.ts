@@ -39,6 +39,17 @@ export interface TicketNote {
   text: string;
 }
 
+/** The one e-mail reply an officer sends the employer from /staff; `id` names it so a retried send is the same send. */
+export interface TicketReply {
+  id: string;
+  text: string;
+  author: string;
+  at: string;
+  /** The contact e-mail it goes to. */
+  to: string;
+  delivery: EmailDelivery;
+}
+
 export interface Ticket {
   reference: string;
   status: TicketStatus;
@@ -58,6 +69,8 @@ export interface Ticket {
   assignee: string | null;
   notes: TicketNote[];
   delivery: { email: EmailDelivery };
+  /** Absent until an officer sends the employer a reply. */
+  reply?: TicketReply;
 }
 
 /** One line of the ticket index: enough to list and filter without reading every ticket. */
@@ -70,6 +83,8 @@ export interface TicketSummary {
 /** The e-mail still to send for a ticket; `lease` marks the worker sending it right now. */
 export interface OutboxEntry {
   reference: string;
+  /** Set on the entry of an officer's reply (see replyOutboxId); absent on the ticket e-mail's. */
+  replyId?: string;
   state: DeliveryState;
   attempts: number;
   nextAttemptAt: string;

@@ -1,5 +1,5 @@
-// How tickets are shown outside the store: MyKad numbers masked in lists (and anywhere many
-// tickets are seen at once), whole only on a single ticket.
+// How tickets are shown outside the store: MyKad numbers masked everywhere in the console, lists
+// and single tickets alike (issue 16). The whole number reaches officers only in the ticket e-mail.
 import { displayText, knownChannel } from './display';
 import type { Checklist, Ticket } from './types';
 
@@ -28,6 +28,8 @@ function shown(t: Ticket): Ticket {
     transcript: t.transcript.map((turn) => ({ ...turn, text: displayText(turn.text) })),
     notes: t.notes.map((n) => ({ ...n, author: displayText(n.author), text: displayText(n.text) })),
     assignee: clean(t.assignee),
+    ...(t.contact ? { contact: { ...(t.contact.email ? { email: displayText(t.contact.email) } : {}), ...(t.contact.phone ? { phone: displayText(t.contact.phone) } : {}) } } : {}),
+    ...(t.reply ? { reply: { ...t.reply, text: displayText(t.reply.text), author: displayText(t.reply.author) } } : {}),
   };
 }
 
@@ -37,7 +39,9 @@ export function ticketForList(t: Ticket): ListedTicket {
   return { ...rest, checklist: { ...checklist, mykad: maskMyKad(checklist.mykad) }, noteCount: notes.length };
 }
 
-/** A single ticket: everything, plus the masked MyKad for display beside the full one. */
+/** A single ticket: transcript, notes and reply too; the MyKad masked (also as `mykadMasked`, for older pages). */
 export function ticketForOne(t: Ticket): Ticket & { mykadMasked: string | null } {
-  return { ...shown(t), mykadMasked: maskMyKad(t.checklist.mykad) };
+  const one = shown(t);
+  const masked = maskMyKad(t.checklist.mykad);
+  return { ...one, checklist: { ...one.checklist, mykad: masked }, mykadMasked: masked };
 }

@@ -3,6 +3,7 @@
 // and a screen reader; every value from a ticket is inserted as text, never as HTML.
 
 import { CONSOLE_STYLE, CONSOLE_VIEWS } from './console-page';
+import { MAX_REPLY } from './reply-limits';
 
 const STYLE = `
 :root { --fg:#1b1b1b; --muted:#555; --line:#c8c8c8; --accent:#005a70; --bg:#fff; --soft:#f3f6f7; --bad:#a4000f; }
@@ -31,6 +32,8 @@ dt { font-weight:600; }
 dd { margin:0; white-space:pre-wrap; word-break:break-word; }
 ol.transcript { padding-left:1.25rem; }
 ol.transcript li { margin:.3rem 0; white-space:pre-wrap; }
+.trail { color:var(--muted); font-size:.9rem; }
+.sent { border:1px solid var(--line); background:var(--soft); padding:.5rem .75rem; border-radius:4px; white-space:pre-wrap; }
 .who { font-weight:600; }
 .alert { border:1px solid var(--bad); color:var(--bad); background:#fff4f4; padding:.5rem .75rem; border-radius:4px; margin-bottom:1rem; }
 .alert:empty { display:none; }
@@ -89,6 +92,64 @@ const SCRIPT = `
     if (e.state === 'sent') return 'e-mail sent ' + when(e.sentAt);
     if (e.state === 'retrying') return 'e-mail retrying (' + e.attempts + ' tries; ' + (e.lastError || '') + ')';
     return 'e-mail pending';
+  }
+
+  function certainty(c) { return typeof c === 'number' ? ' (' + Math.round(c * 100) + '%)' : ''; }
+  /** Names one reply: a double click or a retried send carries the same id, and the server sends it once. */
+  function newReplyId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
+  }
+
+  /** The officer's one e-mail reply: what was sent, or the form, or why there can be none. */
+  function replySection(t) {
+    var section = el('section', { 'aria-labelledby': 'reply-title' }, [el('h2', { id: 'reply-title', text: 'Balas kepada majikan / Reply to the employer' })]);
+    var contact = t.contact || {};
+    if (t.reply) {
+      var d = t.reply.delivery || {};
+      var state = d.state === 'sent' ? 'dihantar / sent ' + when(d.sentAt) : d.state === 'retrying' ? 'mencuba semula / retrying (' + (d.lastError || '') + ')' : 'dalam baris gilir / queued';
+      section.appendChild(el('p', { id: 'reply-status', role: 'status', text: 'Balasan oleh / Reply by ' + t.reply.author + ', ' + when(t.reply.at) + ', kepada / to ' + t.reply.to + ': ' + state }));
+      section.appendChild(el('div', { class: 'sent', id: 'reply-sent', text: t.reply.text }));
+      section.appendChild(el('p', { class: 'muted', text: 'Satu balasan sahaja bagi setiap tiket. / One reply per ticket.' }));
+      return section;
+    }
+    if (!contact.email) {
+      section.appendChild(el('p', { id: 'reply-none', text: contact.phone
+        ? 'Tiada e-mel diberi: sila telefon majikan di ' + contact.phone + '. / No e-mail given: please call the employer on ' + contact.phone + '.'
+        : 'Majikan tidak memberi butiran hubungan: balasan e-mel tidak dapat dihantar. / The employer gave no contact details: no e-mail reply can be sent.' }));
+      return section;
+    }
+    var id = newReplyId();
+    var MAX = ${MAX_REPLY};
+    var text = el('textarea', { id: 'reply-text', maxlength: String(MAX), 'aria-describedby': 'reply-count' });
+    var count = el('p', { id: 'reply-count', class: 'muted', 'aria-live': 'polite', text: '0 / ' + MAX });
+    text.oninput = function () { count.textContent = text.value.length + ' / ' + MAX; };
+    var author = el('input', { id: 'reply-author', type: 'text', maxlength: '80', required: 'required', value: localStorage.getItem(AUTHOR_KEY) || '' });
+    var send = el('button', { type: 'submit', id: 'reply-send', text: 'Hantar balasan / Send reply' });
+    var form = el('form', { 'aria-labelledby': 'reply-title' }, [
+      el('p', { text: 'Kepada / To: ' + contact.email + (contact.phone ? ' (telefon / phone ' + contact.phone + ')' : '') }),
+      el('label', { for: 'reply-author', text: 'Nama anda / Your name' }), author,
+      el('label', { for: 'reply-text', text: 'Balasan (satu sahaja; jangan masukkan MyKad) / Reply (only one; no MyKad)' }), text, count,
+      el('p', {}, [send])
+    ]);
+    form.onsubmit = function (ev) {
+      ev.preventDefault();
+      if (send.disabled) return;
+      send.disabled = true;
+      localStorage.setItem(AUTHOR_KEY, author.value.trim());
+      api('POST', '/api/tickets/' + encodeURIComponent(t.reference) + '/reply', { id: id, text: text.value, author: author.value.trim() }).then(function () {
+        say('');
+        showTicket(t.reference);
+      }).catch(function (e) {
+        // The same id is kept: sending again after a failure cannot send twice.
+        send.disabled = false;
+        if (e.message !== '401') say(e.message);
+      });
+    };
+    section.appendChild(form);
+    return section;
   }
 
   function api(method, path, body) {
@@ -224,9 +285,25 @@ const SCRIPT = `
       });
       view.appendChild(el('section', { 'aria-labelledby': 'checklist-title' }, [el('h2', { id: 'checklist-title', text: 'Checklist' }), dl]));
 
+      var contact = t.contact || {};
+      var cdl = el('dl', { id: 'contact' }, [
+        el('dt', { text: 'E-mel / E-mail' }), el('dd', { text: contact.email || 'tidak diberi / not given' }),
+        el('dt', { text: 'Telefon / Phone' }), el('dd', { text: contact.phone || 'tidak diberi / not given' })
+      ]);
+      view.appendChild(el('section', { 'aria-labelledby': 'contact-title' }, [el('h2', { id: 'contact-title', text: 'Hubungan / Contact' }), cdl]));
+
+      var trail = el('ol', { id: 'intent-trail' });
+      (t.transcript || []).filter(function (turn) { return turn.from === 'user'; }).forEach(function (turn) {
+        trail.appendChild(el('li', {}, [el('span', { class: 'who', text: (turn.intent ? turn.intent + certainty(turn.confidence) : '(tiada / none)') + ' ← ' }), turn.text]));
+      });
+      if (trail.childNodes.length === 0) trail.appendChild(el('li', { class: 'muted', text: '-' }));
+      view.appendChild(el('section', { 'aria-labelledby': 'trail-title' }, [el('h2', { id: 'trail-title', text: 'Jejak niat / Intent trail (what the bot understood at each message)' }), trail]));
+
       var transcript = el('ol', { class: 'transcript' });
       (t.transcript || []).forEach(function (turn) {
-        transcript.appendChild(el('li', {}, [el('span', { class: 'who', text: (turn.from === 'user' ? 'User' : 'Bot') + ' (' + when(turn.at) + '): ' }), turn.text]));
+        var line = [el('span', { class: 'who', text: (turn.from === 'user' ? 'User' : 'Bot') + ' (' + when(turn.at) + '): ' }), turn.text];
+        if (turn.intent) line.push(el('span', { class: 'trail', text: ' · ' + turn.intent + certainty(turn.confidence) }));
+        transcript.appendChild(el('li', {}, line));
       });
       view.appendChild(el('section', { 'aria-labelledby': 'transcript-title' }, [el('h2', { id: 'transcript-title', text: 'Conversation (personal data redacted)' }), transcript]));
 
@@ -262,6 +339,7 @@ const SCRIPT = `
         }).catch(function (e) { if (e.message !== '401') say(e.message); });
       };
       view.appendChild(form);
+      view.appendChild(replySection(t));
       title.focus();
     }).catch(function (e) { status.textContent = ''; if (e.message !== '401') say(e.message); });
   }

@@ -1,12 +1,14 @@
-// The support-staff API: list tickets by status, read one, set status / assignee / notes.
+// The support-staff API: list tickets by status, read one, set status / assignee / notes, and
+// send the employer one reply by e-mail (through the ticket outbox).
 // Protected by TRIAGE_TOKEN; with no token configured the API and page do not exist (404).
 import crypto from 'crypto';
 import type restify from 'restify';
 import type { Logger } from '../logging';
-import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUSES, type TicketPatch, type TicketStore } from '../tickets';
+import { isReference, isTicketStatus, ticketForList, ticketForOne, TICKET_STATUSES, type ReplyRequest, type TicketPatch, type TicketStore } from '../tickets';
 import { bearerMatches } from './auth';
 import { clientAddress, sendTooMany, type RequestLimits } from '../limits';
 import { staffPage } from './page';
+import { MAX_REPLY } from './reply-limits';
 import { registerConsoleRoutes, type ConsoleData } from './console-routes';
 
 export interface TriageOptions {
@@ -19,11 +21,14 @@ export interface TriageOptions {
   limits?: Pick<RequestLimits, 'triageFailures' | 'trustProxyHops'>;
   /** The not-understood queue and insights (/api/review, /api/insights); absent: those routes do not exist. */
   console?: ConsoleData;
+  /** Called after an officer's reply is queued (wakes the outbox worker). */
+  onReplyQueued?(): void;
 }
 
 const MAX_NAME = 80;
 const MAX_NOTE = 4000;
 const PATCH_FIELDS = new Set(['status', 'assignee', 'note', 'notes', 'author']);
+const REPLY_FIELDS = new Set(['id', 'text', 'author']);
 
 type Req = restify.Request;
 type Res = restify.Response;
@@ -115,6 +120,27 @@ export function parsePatch(body: unknown): TicketPatch | string {
   return patch;
 }
 
+/** The ticket's MyKad in the reply text, with or without dashes or spaces. */
+function carriesMyKad(text: string, mykad: string | null): boolean {
+  if (!mykad || !/^\d{12}$/.test(mykad)) return false;
+  return text.replace(/[\s-]/g, '').includes(mykad);
+}
+
+/** Validates a reply body; returns the request or the reason it was refused (bilingual: shown on the page). */
+export function parseReply(body: unknown): ReplyRequest | string {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'Kandungan mesti objek JSON dengan id, text dan author. / The body must be a JSON object with id, text and author.';
+  const b = body as Record<string, unknown>;
+  const unknown = Object.keys(b).filter((k) => !REPLY_FIELDS.has(k));
+  if (unknown.length > 0) return `Medan tidak dikenali / Unknown field(s): ${unknown.join(', ')}. Allowed: id, text, author.`;
+  if (typeof b.id !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(b.id)) return 'id mesti 8–64 huruf, angka atau - . / id must be 8-64 letters, digits or -.';
+  if (typeof b.text !== 'string' || b.text.trim() === '') return 'Tulis balasan dahulu. / Write the reply first.';
+  const text = b.text.replace(/\r\n?/g, '\n').trim();
+  if (text.length > MAX_REPLY) return `Balasan terlalu panjang: paling banyak ${MAX_REPLY} aksara (ini ${text.length}). / The reply is too long: at most ${MAX_REPLY} characters (this one has ${text.length}).`;
+  const author = b.author === undefined || b.author === '' ? null : cleanName(b.author);
+  if (!author) return `Nyatakan nama anda (paling banyak ${MAX_NAME} aksara). / Give your name (at most ${MAX_NAME} characters).`;
+  return { id: b.id, text, author };
+}
+
 export function registerTriageRoutes(server: restify.Server, opts: TriageOptions): void {
   const clock = opts.clock ?? (() => new Date());
 
@@ -168,6 +194,51 @@ export function registerTriageRoutes(server: restify.Server, opts: TriageOptions
     }
     opts.log.info({ reference: ref, status: patch.status, assigned: patch.assignee !== undefined, note: patch.note !== undefined }, 'ticket updated');
     res.send(200, ticketForOne(ticket));
+  });
+
+  server.post('/api/tickets/:ref/reply', async (req: Req, res: Res) => {
+    if (!(await allowed(req, res, opts))) return;
+    const ref = String(req.params.ref ?? '').toUpperCase();
+    const parsed = parseReply(req.body);
+    if (typeof parsed === 'string') {
+      res.send(400, { error: parsed });
+      return;
+    }
+    const current = isReference(ref) ? await opts.tickets.get(ref) : null;
+    if (!current) {
+      res.send(404, { error: `Tiada tiket / No ticket ${ref}.` });
+      return;
+    }
+    if (carriesMyKad(parsed.text, current.checklist.mykad)) {
+      res.send(400, { error: 'Balasan mengandungi nombor MyKad pada tiket: buangkannya, e-mel bukan saluran selamat. / The reply contains the MyKad number on the ticket: remove it, e-mail is not a safe channel.' });
+      return;
+    }
+    const outcome = await opts.tickets.reply(ref, parsed, clock());
+    switch (outcome.kind) {
+      case 'not_found':
+        res.send(404, { error: `Tiada tiket / No ticket ${ref}.` });
+        return;
+      case 'no_email': {
+        const phone = outcome.ticket.contact?.phone;
+        res.send(409, {
+          error: phone
+            ? 'Tiket ini tiada alamat e-mel: sila hubungi majikan melalui telefon. / This ticket has no e-mail address: please call the employer.'
+            : 'Tiket ini tiada butiran hubungan: balasan e-mel tidak dapat dihantar. / This ticket has no contact details: no e-mail reply can be sent.',
+        });
+        return;
+      }
+      case 'taken':
+        res.send(409, { error: 'Balasan untuk tiket ini sudah dihantar; satu sahaja dibenarkan. / A reply for this ticket was already sent; only one is allowed.', ticket: ticketForOne(outcome.ticket) });
+        return;
+      case 'same':
+        // The same reply again (a retry or a double click): it is already queued, nothing more is sent.
+        res.send(200, ticketForOne(outcome.ticket));
+        return;
+      case 'queued':
+        opts.log.info({ reference: ref }, 'officer reply queued');
+        opts.onReplyQueued?.();
+        res.send(202, ticketForOne(outcome.ticket));
+    }
   });
 
   if (opts.console) registerConsoleRoutes(server, (req, res) => allowed(req, res, opts), opts.console, { clock, log: opts.log, tickets: opts.tickets });

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import type { Bilingual } from '../errors';
 import { QuoteError } from '../errors';
 import { currentWageMonth, klDate } from '../months';
+import { textPair } from '../texts';
 import { AMOUNT_KEYS, AmountKey, Candidate, expectedAmounts, senToRinggit, Worker } from './amounts';
 import { Field, FieldKey, Layout, layout, sliceField } from './layout';
 import { asBytes, RawLine, splitLines } from './lines';
@@ -133,9 +134,9 @@ function worker(who: { foreign: boolean; birthDate: string | null } | null, mont
 }
 
 function describe(w: Worker): Bilingual {
-  if (w.foreign) return { ms: 'pekerja asing (ID bukan MyKad)', en: 'a foreign worker (ID not a MyKad)' };
-  if (w.ageStart === null) return { ms: 'umur tidak diketahui', en: 'age unknown' };
-  return { ms: `umur ${w.ageStart} mengikut MyKad`, en: `age ${w.ageStart} by the MyKad` };
+  if (w.foreign) return textPair('textfile.worker_foreign');
+  if (w.ageStart === null) return textPair('textfile.worker_age_unknown');
+  return textPair('textfile.worker_age', { age: String(w.ageStart) });
 }
 
 /** Compares a line's amounts with the calculator's, accepting any coverage the file leaves open. */
@@ -151,7 +152,7 @@ function checkAmounts(ctx: Ctx, n: number, facts: LineFacts, w: Worker, month: s
     // No wages this month: nothing is payable; the calculator itself refuses a zero wage.
     facts.zeroWage = true;
     for (const k of keys) {
-      if (!new Decimal(file[k]).isZero()) add(ctx, n, L.byKey[k], null, 'amount_mismatch', 'H', M.amountMismatch(label(L.byKey[k]), file[k], '0.00', { ms: 'gaji RM0.00', en: 'wages RM0.00' }));
+      if (!new Decimal(file[k]).isZero()) add(ctx, n, L.byKey[k], null, 'amount_mismatch', 'H', M.amountMismatch(label(L.byKey[k]), file[k], '0.00', textPair('textfile.basis_zero_wage')));
     }
     return;
   }

@@ -2,7 +2,7 @@
 // (Not layout.json: require("./layout") would then load the JSON instead of this module.)
 // mistyped position fails loudly with the field's number instead of shifting every later check.
 import fs from 'fs';
-import path from 'path';
+import { fromRoot } from '../../project-root';
 
 export type FieldKey =
   | 'employer_code' | 'mycoid' | 'id' | 'name' | 'month' | 'wage'
@@ -33,7 +33,7 @@ export interface Layout {
   byKey: Record<FieldKey, Field>;
 }
 
-export const LAYOUT_FILE = path.join(__dirname, 'combined-layout.json');
+export const LAYOUT_FILE = fromRoot('calculators', 'textfile', 'combined-layout.json');
 const KEYS: readonly FieldKey[] = [
   'employer_code', 'mycoid', 'id', 'name', 'month', 'wage',
   'socso_employer', 'socso_employee', 'eis_employer', 'eis_employee', 'skbbk_employee', 'filler',

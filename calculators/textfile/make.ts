@@ -10,6 +10,7 @@ import { ringgitToSen } from './amounts';
 import { parseCsv } from './csv';
 import { FieldKey, layout } from './layout';
 import { maskId } from './mask';
+import { textPair, textPairBy } from '../texts';
 import type { IdValidators, Totals } from './types';
 
 export interface MakeRequest {
@@ -46,13 +47,13 @@ function bool(value: string, column: string): boolean | undefined | Bilingual {
   if (v === '') return undefined;
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  return { ms: `${column} "${value.slice(0, 20)}" mesti ya/tidak (true/false, 1/0).`, en: `${column} "${value.slice(0, 20)}" must be yes/no (true/false, 1/0).` };
+  return textPair('textfile_make.not_yes_no', { column, value: value.slice(0, 20) });
 }
 
 function wholeNumber(value: string, column: string): number | undefined | Bilingual {
   const v = value.trim();
   if (v === '') return undefined;
-  if (!/^\d{1,3}$/.test(v)) return { ms: `${column} "${v.slice(0, 20)}" mesti nombor bulat (tahun).`, en: `${column} "${v.slice(0, 20)}" must be a whole number of years.` };
+  if (!/^\d{1,3}$/.test(v)) return textPair('textfile_make.not_whole_years', { column, value: v.slice(0, 20) });
   return Number(v);
 }
 
@@ -93,38 +94,38 @@ export function makeTextFile(req: MakeRequest): MakeResult {
     fail(null, e as QuoteError);
   }
   if (month && month > currentWageMonth(req.now)) {
-    fail(null, { ms: `Bulan ${monthName(month, 'ms')} belum tiba: fail dibuat untuk bulan upah yang sudah bermula.`, en: `${monthName(month, 'en')} has not come yet: a file is made for a wage month that has begun.` });
+    fail(null, textPairBy('textfile_make.month_future', (lang) => ({ month: monthName(month, lang) })));
   }
   const code = req.ids.validateEmployerCode(req.employerCode ?? '');
   if (!code.ok) {
-    fail(null, { ms: `Kod majikan "${String(req.employerCode ?? '').slice(0, 20)}" tidak sah: satu huruf, sepuluh digit, satu huruf (contoh A3100001237X).`, en: `The employer code "${String(req.employerCode ?? '').slice(0, 20)}" is not valid: one letter, ten digits, one letter (for example A3100001237X).` });
+    fail(null, textPair('textfile_make.employer_invalid', { code: String(req.employerCode ?? '').slice(0, 20) }));
   }
 
   const parsed = parseCsv(req.csv);
-  if (parsed.error) fail(parsed.error.line, { ms: 'Medan berpetik tidak ditutup (tanda " tiada pasangan).', en: 'A quoted field is not closed (a " without its pair).' });
+  if (parsed.error) fail(parsed.error.line, textPair('textfile_make.quote_not_closed'));
   const [head, ...rows] = parsed.rows;
   if (!head) {
-    fail(null, { ms: 'CSV kosong: baris pertama mesti tajuk lajur id,name,wage.', en: 'The CSV is empty: the first line must be the header id,name,wage.' });
+    fail(null, textPair('textfile_make.csv_empty'));
     return result(null, 0, month);
   }
   const columns = head.cells.map((c) => c.trim().toLowerCase());
   const index = new Map<Column, number>();
   columns.forEach((c, i) => {
     if (!([...REQUIRED, ...OPTIONAL] as string[]).includes(c)) {
-      fail(head.line, { ms: `Lajur "${c.slice(0, 30)}" tidak dikenali. Lajur yang dibenarkan: ${[...REQUIRED, ...OPTIONAL].join(', ')}.`, en: `Unknown column "${c.slice(0, 30)}". Allowed columns: ${[...REQUIRED, ...OPTIONAL].join(', ')}.` });
-    } else if (index.has(c as Column)) fail(head.line, { ms: `Lajur "${c}" ada dua kali.`, en: `The column "${c}" appears twice.` });
+      fail(head.line, textPair('textfile_make.column_unknown', { column: c.slice(0, 30), allowed: [...REQUIRED, ...OPTIONAL].join(', ') }));
+    } else if (index.has(c as Column)) fail(head.line, textPair('textfile_make.column_twice', { column: c }));
     else index.set(c as Column, i);
   });
-  for (const r of REQUIRED) if (!index.has(r)) fail(head.line, { ms: `Lajur "${r}" tiada dalam tajuk (perlu: id,name,wage).`, en: `The header has no "${r}" column (needed: id,name,wage).` });
+  for (const r of REQUIRED) if (!index.has(r)) fail(head.line, textPair('textfile_make.column_missing', { column: r }));
   if (errors.length) return result(null, 0, month);
-  if (rows.length === 0) fail(null, { ms: 'CSV tiada baris pekerja selepas tajuk.', en: 'The CSV has no employee lines after the header.' });
+  if (rows.length === 0) fail(null, textPair('textfile_make.no_rows'));
 
   const out: string[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const n = row.line;
     const bad = (t: Bilingual) => fail(n, t);
-    if (row.cells.length !== columns.length) { bad({ ms: `Baris ini ada ${row.cells.length} lajur, tajuk ada ${columns.length}. Letak nama yang ada koma dalam tanda petik.`, en: `This line has ${row.cells.length} columns, the header ${columns.length}. Put a name containing a comma in double quotes.` }); continue; }
+    if (row.cells.length !== columns.length) { bad(textPair('textfile_make.cell_count', { cells: String(row.cells.length), columns: String(columns.length) })); continue; }
     const cell = (c: Column) => (index.has(c) ? row.cells[index.get(c) as number] : '');
     const before = errors.length;
 
@@ -133,18 +134,20 @@ export function makeTextFile(req: MakeRequest): MakeResult {
     let id = '';
     let birthDate: string | null = null;
     let isMyKad = false;
-    if (rawId === '') bad({ ms: 'id kosong: beri No. MyKad atau No. pasport.', en: 'id is empty: give the MyKad or passport number.' });
+    if (rawId === '') bad(textPair('textfile_make.id_empty'));
     else if (/^\d+$/.test(compact)) {
       const v = req.ids.validateMyKad(compact, req.now);
-      if (!v.ok) bad({ ms: `No. MyKad ${maskId(compact)} tidak sah (${v.reason === 'format' ? '12 digit diperlukan' : v.reason === 'date' ? 'tarikh lahir tidak wujud' : 'kod tempat lahir tidak sah'}).`, en: `The MyKad number ${maskId(compact)} is not valid (${v.reason === 'format' ? '12 digits needed' : v.reason === 'date' ? 'no such birth date' : 'invalid place-of-birth code'}).` });
-      else { id = v.digits; birthDate = v.birthDate; isMyKad = true; }
+      if (!v.ok) {
+        const why = textPair(v.reason === 'format' ? 'textfile_make.mykad_why_format' : v.reason === 'date' ? 'textfile_make.mykad_why_date' : 'textfile_make.mykad_why_place');
+        bad(textPairBy('textfile_make.mykad_invalid', (lang) => ({ masked: maskId(compact), why: why[lang] })));
+      } else { id = v.digits; birthDate = v.birthDate; isMyKad = true; }
     } else if (/^[A-Za-z0-9]{6,12}$/.test(rawId) && /\d/.test(rawId)) id = rawId.toUpperCase();
-    else bad({ ms: 'id bukan MyKad (12 digit) atau No. pasport/SSFW (6–12 huruf dan digit, tanpa ruang).', en: 'id is neither a MyKad (12 digits) nor a passport/SSFW number (6–12 letters and digits, no spaces).' });
+    else bad(textPair('textfile_make.id_neither'));
 
     const name = cell('name').trim().replace(/\s+/g, ' ').toUpperCase();
-    if (name === '') bad({ ms: 'name kosong.', en: 'name is empty.' });
-    else if (/[^\x20-\x7e]/.test(name)) bad({ ms: 'name ada huruf beraksen atau simbol bukan ASCII; tulis tanpa aksen (contoh JOSE, bukan JOSÉ).', en: 'name has accented letters or non-ASCII symbols; write it without accents (for example JOSE, not JOSÉ).' });
-    else if (name.length > layout().byKey.name.length) bad({ ms: `name terlalu panjang (${name.length} aksara; had ${layout().byKey.name.length}).`, en: `name is too long (${name.length} characters; the limit is ${layout().byKey.name.length}).` });
+    if (name === '') bad(textPair('textfile_make.name_empty'));
+    else if (/[^\x20-\x7e]/.test(name)) bad(textPair('textfile_make.name_accents'));
+    else if (name.length > layout().byKey.name.length) bad(textPair('textfile_make.name_too_long', { length: String(name.length), max: String(layout().byKey.name.length) }));
 
     let wage = '';
     try { wage = parseMoney(cell('wage')).toFixed(2); } catch (e) { if (e instanceof QuoteError) bad(e); else throw e; }
@@ -154,9 +157,9 @@ export function makeTextFile(req: MakeRequest): MakeResult {
     const optOut = bool(cell('opted_out'), 'opted_out');
     for (const v of [age, firstAge, foreignCell, optOut]) if (isText(v)) bad(v);
     let foreign = foreignCell === true;
-    if (id && !isMyKad && foreignCell === false) bad({ ms: 'Pekerja tempatan perlu No. MyKad 12 digit; ID ini bukan MyKad (tandakan foreign=ya jika pekerja asing).', en: 'A local worker needs a 12-digit MyKad number; this ID is not one (set foreign=yes for a foreign worker).' });
+    if (id && !isMyKad && foreignCell === false) bad(textPair('textfile_make.local_needs_mykad'));
     if (id && !isMyKad) foreign = true;
-    if (isMyKad && foreign) bad({ ms: 'foreign=ya tetapi ID ialah MyKad: pekerja asing guna No. pasport atau SSFW.', en: 'foreign=yes but the ID is a MyKad: a foreign worker uses a passport or SSFW number.' });
+    if (isMyKad && foreign) bad(textPair('textfile_make.foreign_with_mykad'));
 
     // The checker reads the age from the MyKad: the CSV's age must agree, or the file would not pass its check.
     let useAge = typeof age === 'number' ? age : undefined;
@@ -165,13 +168,13 @@ export function makeTextFile(req: MakeRequest): MakeResult {
       const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
       const a0 = years(birthDate, `${month}-01`);
       const a1 = years(birthDate, `${month}-${last}`);
-      if (useAge !== undefined && useAge !== a0 && useAge !== a1) bad({ ms: `age ${useAge} tidak sepadan dengan tarikh lahir pada MyKad (umur ${a0} pada ${monthName(month, 'ms')}).`, en: `age ${useAge} does not match the MyKad birth date (age ${a0} in ${monthName(month, 'en')}).` });
+      if (useAge !== undefined && useAge !== a0 && useAge !== a1) bad(textPairBy('textfile_make.age_mismatch', (lang) => ({ age: String(useAge), mykad_age: String(a0), month: monthName(month, lang) })));
       else if (useAge === undefined) useAge = a0;
-      if (useAge !== undefined && (useAge < 1 || useAge > 100)) bad({ ms: `Tarikh lahir pada MyKad memberi umur ${useAge}; semak No. MyKad.`, en: `The MyKad birth date gives age ${useAge}; check the MyKad number.` });
+      if (useAge !== undefined && (useAge < 1 || useAge > 100)) bad(textPair('textfile_make.age_out_of_range', { age: String(useAge) }));
     }
     if (id) {
       const first = seen.get(id);
-      if (first !== undefined) bad({ ms: `ID ${maskId(id)} sudah ada pada baris ${first}. Satu pekerja satu baris.`, en: `The ID ${maskId(id)} is already on line ${first}. One line per employee.` });
+      if (first !== undefined) bad(textPair('textfile_make.duplicate_id', { masked: maskId(id), first: String(first) }));
       else seen.set(id, n);
     }
     if (errors.length > before || !month || !code.ok) continue;

@@ -1,19 +1,47 @@
 // Words for a check result: a plain-text report (terminal, chat, downloadable file) and JSON lines.
 import { formatRM } from '../money';
+import { text } from '../texts';
 import { layout } from './layout';
 import { monthList } from './summary';
 import type { CheckResult, Problem, Summary } from './types';
 
-export type Lang = 'ms' | 'en';
+import type { Lang } from '../../locale';
+export type { Lang } from '../../locale';
 
-const W = {
-  ms: { line: 'Baris', column: 'lajur', field: 'medan', wholeLine: 'seluruh baris', summary: 'Ringkasan', lines: 'Baris', workers: 'Pekerja', months: 'Bulan caruman', version: 'Versi', employer: 'Kod majikan', socso: 'PERKESO (Akta 4)', eis: 'SIP (Akta 800)', skbbk: 'SKBBK (LINDUNG 24 Jam)', total: 'Jumlah', er: 'majikan', ee: 'pekerja', all: 'semua', wages: 'Jumlah gaji', ready: 'Sedia untuk dimuat naik', yes: 'YA, tiada masalah ditemui', no: 'TIDAK', notes: 'Nota', problems: (n: number, l: number) => `${n} masalah pada ${l} baris`, more: (n: number) => `... dan ${n} masalah lagi dalam laporan penuh.`, none: '-' },
-  en: { line: 'Line', column: 'column', field: 'field', wholeLine: 'whole line', summary: 'Summary', lines: 'Lines', workers: 'Workers', months: 'Contribution month', version: 'Version', employer: 'Employer code', socso: 'SOCSO (Act 4)', eis: 'EIS (Act 800)', skbbk: 'SKBBK (LINDUNG 24 Jam)', total: 'Total', er: 'employer', ee: 'employee', all: 'all', wages: 'Total wages', ready: 'Ready to upload', yes: 'YES, no problem found', no: 'NO', notes: 'Notes', problems: (n: number, l: number) => `${n} problem(s) on ${l} line(s)`, more: (n: number) => `... and ${n} more problem(s) in the full report.`, none: '-' },
-} as const;
+// The report's words are in calculators/texts.yaml (group textfile_report).
+function words(lang: Lang) {
+  return {
+    line: text('textfile_report.line', lang),
+    column: text('textfile_report.column', lang),
+    field: text('textfile_report.field', lang),
+    wholeLine: text('textfile_report.whole_line', lang),
+    summary: text('textfile_report.summary', lang),
+    lines: text('textfile_report.lines', lang),
+    workers: text('textfile_report.workers', lang),
+    months: text('textfile_report.months', lang),
+    version: text('textfile_report.version', lang),
+    employer: text('textfile_report.employer', lang),
+    socso: text('textfile_report.socso', lang),
+    eis: text('textfile_report.eis', lang),
+    skbbk: text('textfile_report.skbbk', lang),
+    total: text('textfile_report.total', lang),
+    er: text('textfile_report.er', lang),
+    ee: text('textfile_report.ee', lang),
+    all: text('textfile_report.all', lang),
+    wages: text('textfile_report.wages', lang),
+    ready: text('textfile_report.ready', lang),
+    yes: text('textfile_report.yes', lang),
+    no: text('textfile_report.no', lang),
+    notes: text('textfile_report.notes', lang),
+    problems: (n: number, l: number) => text('textfile_report.problems', lang, { n: String(n), lines: String(l) }),
+    more: (n: number) => text('textfile_report.more', lang, { n: String(n) }),
+    none: '-',
+  };
+}
 
 /** "Baris 3, lajur 33 (medan 3, No. kad pengenalan): ..." */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const w = W[lang];
+  const w = words(lang);
   const f = p.field === null ? null : layout().fields[p.field - 1];
   const where = [`${w.line} ${p.line}`];
   if (p.column !== null) where.push(`${w.column} ${p.column}`);
@@ -22,7 +50,7 @@ export function formatProblem(p: Problem, lang: Lang): string {
 }
 
 export function formatSummary(s: Summary, lang: Lang): string {
-  const w = W[lang];
+  const w = words(lang);
   const t = s.totals;
   const out = [
     `${w.summary}`,
@@ -42,7 +70,7 @@ export function formatSummary(s: Summary, lang: Lang): string {
 export function formatReport(r: CheckResult, lang: Lang, limit = Infinity): string {
   const shown = r.problems.slice(0, limit).map((p) => formatProblem(p, lang));
   const rest = r.problems.length - shown.length;
-  if (rest > 0) shown.push(W[lang].more(rest));
+  if (rest > 0) shown.push(words(lang).more(rest));
   return [...shown, ...(shown.length ? [''] : []), formatSummary(r.summary, lang)].join('\n');
 }
 

@@ -6,29 +6,17 @@ import type { AmountKey } from './amounts';
 import type { LineFacts } from './check';
 import type { Layout } from './layout';
 import { HEDGE } from './messages';
+import { textPair, textPairBy } from '../texts';
+import type { Lang } from '../../locale';
 import type { Problem, Summary, Totals } from './types';
 
+// The notes' sentences are in calculators/texts.yaml (group textfile_notes).
 const ASSUMED_NOTES: Record<string, (n: number) => Bilingual> = {
-  second_category_first_insured_55: (n) => ({
-    ms: `${n} baris berumur 55–59 dengan amaun Kategori Kedua: diterima kerana pekerja mungkin mula diinsuranskan pada umur 55 atau lebih (fail tidak menyatakannya). Pastikan ini betul.`,
-    en: `${n} line(s) aged 55–59 with Second Category amounts: accepted because the worker may have been first insured at 55 or older (the file does not say). Make sure this is right.`,
-  }),
-  second_category_age_unknown: (n) => ({
-    ms: `${n} baris tanpa umur (bukan MyKad yang sah) dengan amaun Kategori Kedua: diterima kerana umur tidak diketahui.`,
-    en: `${n} line(s) without an age (no valid MyKad) with Second Category amounts: accepted because the age is unknown.`,
-  }),
-  eis_exempt_57: (n) => ({
-    ms: `${n} baris berumur 57–59 tanpa SIP: diterima kerana pekerja yang tiada caruman SIP kena dibayar sebelum 57 dikecualikan.`,
-    en: `${n} line(s) aged 57–59 without EIS: accepted because a worker with no EIS contribution payable before 57 is exempt.`,
-  }),
-  eis_age_unknown: (n) => ({
-    ms: `${n} baris tanpa umur (bukan MyKad yang sah) tanpa SIP: diterima kerana umur tidak diketahui.`,
-    en: `${n} line(s) without an age (no valid MyKad) and no EIS: accepted because the age is unknown.`,
-  }),
-  skbbk_opted_out: (n) => ({
-    ms: `${n} baris warganegara/PR dengan SKBBK 0: diterima sebagai pekerja yang telah menarik diri daripada LINDUNG 24 Jam (notis pelepasan liabiliti). Pastikan notis itu ada.`,
-    en: `${n} line(s) of citizens/PRs with SKBBK 0: accepted as workers who opted out of LINDUNG 24 Jam (release from liability). Make sure the release is on file.`,
-  }),
+  second_category_first_insured_55: (n) => textPair('textfile_notes.second_category_first_insured_55', { n: String(n) }),
+  second_category_age_unknown: (n) => textPair('textfile_notes.second_category_age_unknown', { n: String(n) }),
+  eis_exempt_57: (n) => textPair('textfile_notes.eis_exempt_57', { n: String(n) }),
+  eis_age_unknown: (n) => textPair('textfile_notes.eis_age_unknown', { n: String(n) }),
+  skbbk_opted_out: (n) => textPair('textfile_notes.skbbk_opted_out', { n: String(n) }),
 };
 
 /** Sums sen as exact integers (BigInt: no float, and cheap for 10,000 lines), then ringgit as Decimal. */
@@ -61,26 +49,19 @@ export function summarise(L: Layout, lineCount: number, facts: LineFacts[], prob
   const version = facts.length === 0 ? null : v1 === 0 ? 'V2' : v1 === facts.length ? 'V1' : 'mixed';
   const months = [...new Set(facts.map((f) => f.month).filter((m): m is string => m !== null))].sort();
 
-  const notes: Bilingual[] = [{
-    ms: `Susun atur fail mengikut FACTS.md §5.4, dibina semula daripada perisian gaji (keyakinan: susun atur ${L.confidence.layout}, isian ${L.confidence.padding}): ${HEDGE.ms}.`,
-    en: `The file layout follows FACTS.md §5.4, reconstructed from payroll software (confidence: layout ${L.confidence.layout}, padding ${L.confidence.padding}): ${HEDGE.en}.`,
-  }];
+  const notes: Bilingual[] = [
+    textPairBy('textfile_notes.layout', (lang) => ({ layout: L.confidence.layout, padding: L.confidence.padding, hedge: HEDGE[lang] })),
+  ];
   const counts = new Map<string, number>();
   for (const f of facts) for (const a of new Set(f.assumed)) counts.set(a, (counts.get(a) ?? 0) + 1);
   for (const [key, n] of counts) notes.push(ASSUMED_NOTES[key](n));
   const zero = facts.filter((f) => f.zeroWage).length;
-  if (zero > 0) notes.push({ ms: `${zero} baris dengan gaji 0: tiada caruman dijangka.`, en: `${zero} line(s) with zero wages: no contribution expected.` });
+  if (zero > 0) notes.push(textPair('textfile_notes.zero_wage', { n: String(zero) }));
   if (facts.some((f) => f.padding.some((p) => p.style === 'zero')) && !problems.some((p) => p.code === 'padding_mixed')) {
-    notes.push({
-      ms: 'Fail ini mengisi nombor dengan sifar di kiri. Sebahagian perisian gaji berbuat begitu; yang lain (dan contoh spesifikasi, menurut mereka) guna ruang. Sama ada ASSIST menolak sifar tidak diketahui.',
-      en: 'This file pads numbers with zeros on the left. Some payroll software does; others (and, by their account, the specification\'s sample) use spaces. Whether ASSIST rejects zeros is unknown.',
-    });
+    notes.push(textPair('textfile_notes.zero_padding'));
   }
   if (version === 'V1' && today < L.v2MandatoryFrom && months.some((m) => m >= L.skbbkFirstWageMonth)) {
-    notes.push({
-      ms: 'Fail V1 tiada medan SKBBK. V1 diterima hingga 30 September 2026 sahaja; selepas itu guna V2.',
-      en: 'A V1 file has no SKBBK field. V1 is accepted until 30 September 2026 only; after that use V2.',
-    });
+    notes.push(textPair('textfile_notes.v1_until'));
   }
   return {
     lines: lineCount,
@@ -96,4 +77,4 @@ export function summarise(L: Layout, lineCount: number, facts: LineFacts[], prob
   };
 }
 
-export const monthList = (months: string[], lang: 'ms' | 'en'): string => months.map((m) => monthName(m, lang)).join(', ');
+export const monthList = (months: string[], lang: Lang): string => months.map((m) => monthName(m, lang)).join(', ');

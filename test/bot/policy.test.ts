@@ -1,10 +1,11 @@
 // The answer / ask / admit policy on classifier output.
 import { decide, ANSWER_AT, CLARIFY_AT } from '../../bot/core/policy';
+import { intentId } from '../../intents';
 
 const ranked = (...pairs: [string, number][]) => ({
-  intent: pairs[0][0],
+  intent: intentId(pairs[0][0]),
   confidence: pairs[0][1],
-  ranking: pairs.map(([intent, confidence]) => ({ intent, confidence })),
+  ranking: pairs.map(([intent, confidence]) => ({ intent: intentId(intent), confidence })),
 });
 
 test('confident: answer', () => {

@@ -95,7 +95,7 @@ describe.each(SDKS)('a failing turn (CHANNEL_SDK=%s)', (sdk) => {
   beforeAll(async () => {
     const real = createCoreDeps();
     const deps: CoreDeps = {
-      kb: real.kb,
+      ...real,
       understander: {
         understand: (text, ctx) => {
           if (failNext) throw new Error('simulated failure');

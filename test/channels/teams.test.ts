@@ -142,7 +142,8 @@ describe('Adaptive Cards stay within what Teams renders (schema 1.5)', () => {
       const first = runTurn(deps, start, { text, channel: 'msteams' }, now);
       keep(first.replies);
       for (const action of first.replies.flatMap((r) => r.suggestedActions ?? [])) {
-        keep(runTurn(deps, first.state, { text: action.value, channel: 'msteams' }, now).replies);
+        // runTurn takes ownership of the state it is given: each button starts from a copy.
+        keep(runTurn(deps, structuredClone(first.state), { text: action.value, channel: 'msteams' }, now).replies);
       }
     }
     return cards;

@@ -11,6 +11,7 @@ import type { HandledTurn } from '../../bot/conversation-service';
 import { InsightsRecorder, ReviewQueue, insightsReport } from '../../bot/insights';
 import { MemoryDocumentStore, SqliteStorage, retentionPolicy, type DocumentStore } from '../../bot/storage';
 import { DAY_MS } from '../../bot/storage/retention';
+import { intentId, type IntentId } from '../../intents/ids';
 
 const T0 = Date.parse('2026-11-26T03:00:00Z'); // 11:00 in Kuala Lumpur
 let dir: string;
@@ -32,10 +33,11 @@ function keysInFile(): string[] {
 }
 
 const ref = (c: string) => ({ channelId: 'webchat', conversationId: c, userId: `u-${c}` });
-function turn(intent: string, outcome: HandledTurn['meta']['outcome'], text: string, extra: Partial<HandledTurn> = {}): HandledTurn {
+function turn(name: string, outcome: HandledTurn['meta']['outcome'], text: string, extra: Partial<HandledTurn> = {}): HandledTurn {
+  const intent: IntentId = intentId(name);
   return {
     replies: [],
-    meta: { intent, confidence: 0.5, lang: 'ms', outcome, ranking: [{ intent, confidence: 0.5 }, { intent: 'guides', confidence: 0.3 }, { intent: 'help_menu', confidence: 0.1 }] },
+    meta: { intent, confidence: 0.5, lang: 'ms', outcome, ranking: [{ intent, confidence: 0.5 }, { intent: intentId('guides'), confidence: 0.3 }, { intent: intentId('help_menu'), confidence: 0.1 }] },
     loggableText: text,
     ...extra,
   };

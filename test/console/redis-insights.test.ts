@@ -8,6 +8,7 @@ import { InsightsRecorder, insightsReport } from '../../bot/insights';
 import { RedisStorage, retentionPolicy } from '../../bot/storage';
 import { DAY_MS } from '../../bot/storage/retention';
 import { startRedis, type RedisServer } from '../hardening/helpers/processes';
+import { intentId, type IntentId } from '../../intents/ids';
 
 const T0 = new Date('2026-11-26T03:00:00Z');
 let redis: RedisServer;
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 const missed = (text: string): HandledTurn => ({
   replies: [],
-  meta: { intent: 'out_of_scope', confidence: 0.9, lang: 'en', outcome: 'out_of_scope', ranking: [{ intent: 'out_of_scope', confidence: 0.9 }, { intent: 'guides', confidence: 0.05 }, { intent: 'help_menu', confidence: 0.02 }] },
+  meta: { intent: intentId('out_of_scope'), confidence: 0.9, lang: 'en', outcome: 'out_of_scope', ranking: [{ intent: intentId('out_of_scope'), confidence: 0.9 }, { intent: intentId('guides'), confidence: 0.05 }, { intent: intentId('help_menu'), confidence: 0.02 }] },
   loggableText: text,
 });
 

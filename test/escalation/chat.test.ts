@@ -8,19 +8,24 @@ import { TicketStore } from '../../bot/tickets';
 import { createLimiter, LIMITS } from '../../bot/limits';
 import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, REFERENCE, referenceIn } from './helpers';
 
+/** `hanna chat` on the SQLite file `file`, piped an escalation from "talk to an officer" to the problem. */
+function escalateInTerminal(file: string, env: Record<string, string> = {}) {
+  const root = path.resolve(__dirname, '../..');
+  const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file', ...FINISH].join('\n') + '\n';
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, STORAGE_URL: `sqlite:${file}`, SMTP_URL: '', HANDOFF_EMAIL_TO: '', LOG_LEVEL: 'silent', ...env },
+  });
+}
+
 test('a ticket filed in the terminal is in the SQLite store named by STORAGE_URL', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-chat-'));
   const file = path.join(dir, 'hanna.db');
   try {
-    const root = path.resolve(__dirname, '../..');
-    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file', ...FINISH].join('\n') + '\n';
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
-      cwd: root,
-      input,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, STORAGE_URL: `sqlite:${file}`, SMTP_URL: '', HANDOFF_EMAIL_TO: '', LOG_LEVEL: 'silent' },
-    });
+    const r = escalateInTerminal(file);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('900101-**-***3');
     expect(r.stdout).not.toContain(MYKAD_DIGITS);
@@ -50,15 +55,7 @@ test('the terminal shares the server\'s ticket limit: a filer over the daily lim
     for (let i = 0; i < LIMITS.ticketsPerAddressPerDay; i++) await filings.take('user/terminal/terminal-user');
     storage.close();
 
-    const root = path.resolve(__dirname, '../..');
-    const input = ['talk to an officer', ...GOOD_ANSWERS, 'The ASSIST portal rejects my contribution file', ...FINISH].join('\n') + '\n';
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'hanna.js'), 'chat'], {
-      cwd: root,
-      input,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, STORAGE_URL: `sqlite:${file}`, SMTP_URL: '', HANDOFF_EMAIL_TO: '', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '30' },
-    });
+    const r = escalateInTerminal(file, { RATE_LIMIT_PER_MINUTE: '30' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Too many tickets have been filed from this network today|Terlalu banyak tiket telah difailkan/);
     expect(r.stdout).not.toMatch(REFERENCE);

@@ -7,6 +7,7 @@ import { readConfig } from '../../bot/config';
 import type { CoreDeps } from '../../bot/core';
 import { silentLogger } from '../../bot/logging';
 import { message, post, type ReplyActivity } from '../helpers/bot-server';
+import { waitFor as pollUntil } from '../helpers/wait';
 
 let sharedDeps: CoreDeps | null = null;
 /** The classifier and knowledge base load once per test file. */
@@ -119,13 +120,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** waitFor from test/helpers/wait with the arguments this folder's tests pass. */
+export function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  return pollUntil(check, { what, timeoutMs });
 }
 
 /** The checklist answers that pass, in order. */

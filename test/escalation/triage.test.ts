@@ -1,4 +1,4 @@
-// The support-staff API and page: token required, MyKad masked in lists and whole on one
+// The support-staff API and page: token required, MyKad masked in lists and on one
 // ticket, status / assignee / notes updated, and nothing at all when no token is configured.
 import { GOOD_ANSWERS, FINISH, MYKAD_DIGITS, conversation, referenceIn, startApp, type Bot } from './helpers';
 
@@ -54,12 +54,13 @@ describe('with TRIAGE_TOKEN set', () => {
     expect(res.json.total).toBe(2);
   });
 
-  test('GET /api/tickets/<reference> gives one ticket with the whole MyKad and the redacted transcript', async () => {
+  test('GET /api/tickets/<reference> gives one ticket with the MyKad masked and the redacted transcript', async () => {
     const res = await api(bot, `/api/tickets/${reference}`, { headers: auth });
     expect(res.status).toBe(200);
     expect(res.json.reference).toBe(reference);
-    expect((res.json.checklist as { mykad: string }).mykad).toBe(MYKAD_DIGITS);
+    expect((res.json.checklist as { mykad: string }).mykad).toBe('900101-**-***3');
     expect(res.json.mykadMasked).toBe('900101-**-***3');
+    expect(JSON.stringify(res.json)).not.toContain(MYKAD_DIGITS);
     const transcript = res.json.transcript as { text: string }[];
     expect(transcript.some((t) => t.text === 'talk to an officer')).toBe(true);
     expect(JSON.stringify(transcript)).not.toContain(MYKAD_DIGITS);

@@ -79,21 +79,28 @@ test('kill -9 right after the ticket reply: the ticket is stored and its e-mail 
     const res = await fetch(`${url}/api/tickets/${ref}`, { headers: { authorization: `Bearer ${TRIAGE_TOKEN}` } });
     expect(res.status).toBe(200);
     const ticket = (await res.json()) as { checklist: Record<string, string>; status: string };
-    expect(ticket.checklist).toMatchObject({ employerCode: 'A3100001237X', mykad: MYKAD_DIGITS, problem: 'Tidak dapat log masuk ASSIST' });
+    expect(ticket.checklist).toMatchObject({ employerCode: 'A3100001237X', mykad: '900101-**-***3', problem: 'Tidak dapat log masuk ASSIST' });
     expect(ticket.status).toBe('open');
     await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref!)), 'the ticket e-mail', 20_000);
     // the conversation itself is past the form: a new question is answered normally
     expect((await say(url, conv, 'berapa caruman untuk gaji RM2500')).text).toContain('42.85');
-    // a second restart does not send it again
+    // A second restart does not send it again. The restarted worker passes over the outbox one pass
+    // at a time, in filing order: once a ticket filed after the restart is e-mailed, every pass that
+    // could have sent the first one again is over.
     url = await restart({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
-    await new Promise((r) => setTimeout(r, 6000));
+    let later = '';
+    for (const line of ['nak cakap dengan pegawai', ...GOOD_ANSWERS, 'Bayaran caruman tidak dikemas kini', ...FINISH]) later = (await say(url, 'c-escalation-2', line, 'employer-2')).text;
+    const laterRef = REFERENCE.exec(later)?.[0];
+    expect(laterRef).toBeDefined();
+    expect(laterRef).not.toBe(ref);
+    await waitFor(() => smtp.mails.some((m) => m.raw.includes(laterRef!)), 'the e-mail of a ticket filed after the second restart', 20_000);
     expect(smtp.mails.filter((m) => m.raw.includes(ref!))).toHaveLength(1);
   } finally {
     await smtp.stop();
   }
 }, 90_000);
 
-test('kill -9 while a ticket e-mail is being sent: after the restart it goes out within seconds, once', async () => {
+test('kill -9 while a ticket e-mail is being sent: after the restart it goes out at once, not when the lease runs out, and once', async () => {
   // A mail server that accepts the connection and never answers: the send hangs with the lease held.
   const hung: net.Socket[] = [];
   const hang = net.createServer((socket) => void hung.push(socket));
@@ -109,10 +116,10 @@ test('kill -9 while a ticket e-mail is being sent: after the restart it goes out
     const ref = REFERENCE.exec(last)![0];
     await waitFor(() => hung.length > 0, 'the worker to start sending');
 
+    // Its lease (10 minutes) is released at start: the e-mail goes out at the worker's first passes,
+    // well inside this deadline, instead of when the lease runs out.
     url = await restart({ PORT, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, HANDOFF_EMAIL_TO: 'officers@example.test' });
-    const restarted = Date.now();
-    await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref)), 'the ticket e-mail after the restart', 10_000);
-    expect(Date.now() - restarted).toBeLessThan(10_000);
+    await waitFor(() => smtp.mails.some((m) => m.raw.includes(ref)), 'the ticket e-mail after the restart (a held lease would delay it 10 minutes)', 30_000);
     const res = await fetch(`${url}/api/tickets/${ref}`, { headers: { authorization: `Bearer ${TRIAGE_TOKEN}` } });
     expect(((await res.json()) as { delivery: { email: { state: string } } }).delivery.email.state).toBe('sent');
     expect(smtp.mails.filter((m) => m.raw.includes(ref))).toHaveLength(1);

@@ -80,7 +80,7 @@ describe('logs of a full conversation over HTTP', () => {
 
   test('an error whose message quotes what the visitor typed is redacted too', async () => {
     const deps: CoreDeps = {
-      kb: realDeps.kb,
+      ...realDeps,
       understander: {
         understand: (text) => {
           throw new Error(`could not understand "${text}"`);

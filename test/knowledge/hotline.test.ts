@@ -3,6 +3,7 @@
 import path from 'path';
 import { hotlineStatus, loadKnowledgeBase } from '../../knowledge';
 import { loadHotlineCalendar } from '../../knowledge/hotline';
+import { intentId } from '../../intents';
 import { KNOWLEDGE_DIR } from './helpers';
 
 /** A Malaysian wall-clock time (UTC+8, no daylight saving) as an instant. */
@@ -81,8 +82,8 @@ describe('hotlineStatus', () => {
 
   test('the contact and escalation answers carry the status for the given time', () => {
     const kb = loadKnowledgeBase();
-    const open = kb.answer('contact_support', 'en', { now: kl('2026-11-26T10:00') });
-    const closed = kb.answer('contact_support', 'en', { now: kl('2026-11-28T10:00') });
+    const open = kb.answer(intentId('contact_support'), 'en', { now: kl('2026-11-26T10:00') });
+    const closed = kb.answer(intentId('contact_support'), 'en', { now: kl('2026-11-28T10:00') });
     expect(open.text).toContain('should be open now');
     expect(closed.text).toContain('it opens Monday 30 Nov at 8:00 am');
     expect(open.text).not.toContain('{hotline_status}');

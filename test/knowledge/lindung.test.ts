@@ -4,20 +4,22 @@ import fs from 'fs';
 import { computeQuote, formatRM } from '../../calculators';
 import { checkKnowledgeBase, KnowledgeError, loadKnowledgeBase } from '../../knowledge';
 import type { Lang } from '../../knowledge';
+import { intentId } from '../../intents';
 import { copyKnowledge, editFile } from './helpers';
 
 const kb = loadKnowledgeBase();
+const LINDUNG = intentId('lindung_24jam');
 const NOW = new Date('2026-11-26T02:00:00Z');
 const LANGS: Lang[] = ['ms', 'en'];
 
 function fullText(lang: Lang, message?: string): string {
-  const a = kb.answer('lindung_24jam', lang, { now: NOW, message });
+  const a = kb.answer(LINDUNG, lang, { now: NOW, message });
   return `${a.text}\n${a.more ?? ''}`;
 }
 
 describe('the LINDUNG 24 Jam answer states FACTS.md §3', () => {
   test.each(LANGS)('%s: sources with titles, the official LINDUNG page first, and a verified date', (lang) => {
-    const a = kb.answer('lindung_24jam', lang, { now: NOW });
+    const a = kb.answer(LINDUNG, lang, { now: NOW });
     expect(a.sources[0]).toEqual({
       title: 'PERKESO, LINDUNG 24 Jam (SKBBK)',
       url: 'https://www.perkeso.gov.my/uncategorised/989-skim-kemalangan-bukan-bencana-kerja-lindung-24-jam.html',
@@ -40,21 +42,21 @@ describe('the LINDUNG 24 Jam answer states FACTS.md §3', () => {
   });
 
   test('the opt-out: citizens and PRs, the window, the form, the portal, and new hires flagged as unclear', () => {
-    const en = kb.answer('lindung_24jam', 'en').more ?? '';
+    const en = kb.answer(LINDUNG, 'en').more ?? '';
     expect(en).toMatch(/citizens and PRs only/);
     expect(en).toMatch(/13 July to 31 August 2026/);
     expect(en).toMatch(/Notice of Release from Liability \(Notis Pelepasan Liabiliti\)/);
     expect(en).toContain('https://lindungfaedah.perkeso.gov.my');
     expect(en).toMatch(/New hires: unclear/);
     expect(en).toMatch(/June 2026 is compulsory for all and not refunded/);
-    const ms = kb.answer('lindung_24jam', 'ms').more ?? '';
+    const ms = kb.answer(LINDUNG, 'ms').more ?? '';
     expect(ms).toMatch(/13 Julai hingga 31 Ogos 2026/);
     expect(ms).toMatch(/Pekerja baharu: tidak jelas/);
   });
 
   test('the V2 text-file field: positions 239 to 244, in sen, V2 compulsory from 1 October 2026', () => {
-    expect(kb.answer('lindung_24jam', 'en').more).toMatch(/V2 format \(compulsory from 1 October 2026\) has an SKBBK employee field \(positions 239 to 244, in sen\)/);
-    expect(kb.answer('lindung_24jam', 'ms').more).toMatch(/V2 \(wajib mulai 1 Oktober 2026\) ada medan SKBBK pekerja \(kedudukan 239 hingga 244, dalam sen\)/);
+    expect(kb.answer(LINDUNG, 'en').more).toMatch(/V2 format \(compulsory from 1 October 2026\) has an SKBBK employee field \(positions 239 to 244, in sen\)/);
+    expect(kb.answer(LINDUNG, 'ms').more).toMatch(/V2 \(wajib mulai 1 Oktober 2026\) ada medan SKBBK pekerja \(kedudukan 239 hingga 244, dalam sen\)/);
   });
 
   test('every SKBBK amount the answer quotes is the one the calculator looks up in the phase-1 table', () => {
@@ -78,15 +80,15 @@ describe('the LINDUNG 24 Jam answer states FACTS.md §3', () => {
   test('the rates answer no longer carries the LINDUNG details itself but points to the LINDUNG answer', () => {
     for (const lang of LANGS) {
       const rates = kb.answer('contribution_rates', lang);
-      expect(rates.suggestions).toContainEqual(kb.button('lindung_24jam', lang));
+      expect(rates.suggestions).toContainEqual(kb.button(LINDUNG, lang));
       expect(`${rates.text}\n${rates.more}`).not.toMatch(/13 (Julai|July)/);
     }
     expect(kb.answer('contribution_rates', 'en').text).toMatch(/LINDUNG 24 Jam \(SKBBK\): employee only, ~0\.75% \(phase 1\), from wage month June 2026/);
   });
 
   test('the answer leads into the calculator', () => {
-    expect(kb.answer('lindung_24jam', 'ms').suggestions).toContainEqual({ title: 'Kira caruman saya', value: 'kira caruman' });
-    expect(kb.answer('lindung_24jam', 'en').suggestions).toContainEqual({ title: 'Calculate my contribution', value: 'calculate contribution' });
+    expect(kb.answer(LINDUNG, 'ms').suggestions).toContainEqual({ title: 'Kira caruman saya', value: 'kira caruman' });
+    expect(kb.answer(LINDUNG, 'en').suggestions).toContainEqual({ title: 'Calculate my contribution', value: 'calculate contribution' });
   });
 });
 
@@ -105,7 +107,7 @@ describe('a sub-question gets its part first', () => {
   ];
 
   test.each(cases)('%s: "%s"', (lang, message, first, part) => {
-    const a = kb.answer('lindung_24jam', lang, { now: NOW, message });
+    const a = kb.answer(LINDUNG, lang, { now: NOW, message });
     expect(a.parts).toContain(part);
     expect(a.text).toMatch(first);
     const brief = lang === 'ms' ? 'Ringkasnya:' : 'In short:';
@@ -116,14 +118,14 @@ describe('a sub-question gets its part first', () => {
 
   test('a general question gets the whole answer, with no part in front', () => {
     for (const message of ['skbbk tu apa', 'apa tu lindung 24 jam', 'what is LINDUNG 24 Jam']) {
-      const a = kb.answer('lindung_24jam', 'en', { now: NOW, message });
+      const a = kb.answer(LINDUNG, 'en', { now: NOW, message });
       expect(a.parts).toEqual([]);
-      expect(a.text).toBe(kb.answer('lindung_24jam', 'en', { now: NOW }).text);
+      expect(a.text).toBe(kb.answer(LINDUNG, 'en', { now: NOW }).text);
     }
   });
 
   test('two sub-questions in one message: both parts, in the order of the file, then the brief', () => {
-    const a = kb.answer('lindung_24jam', 'ms', { now: NOW, message: 'pekerja asing umur 61 boleh tarik diri tak' });
+    const a = kb.answer(LINDUNG, 'ms', { now: NOW, message: 'pekerja asing umur 61 boleh tarik diri tak' });
     expect(a.parts).toEqual(['foreign', 'age']);
     const t = a.text;
     expect(t.indexOf('Pekerja asing wajib')).toBe(0);
@@ -132,7 +134,7 @@ describe('a sub-question gets its part first', () => {
   });
 
   test('a part brings its own source', () => {
-    const a = kb.answer('lindung_24jam', 'en', { now: NOW, message: 'opt out form?' });
+    const a = kb.answer(LINDUNG, 'en', { now: NOW, message: 'opt out form?' });
     expect(a.sources.map((s) => s.url)).toContain('https://lindungfaedah.perkeso.gov.my');
   });
 });

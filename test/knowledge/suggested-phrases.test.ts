@@ -45,7 +45,8 @@ const said = (r: TurnResult): string => r.replies.map((x) => x.text).join('\n');
 /** Why the bot did not understand the phrase in its situation, or null when it did. */
 function misunderstanding(p: SuggestedPhrase): string | null {
   const before = stateFor(p);
-  const r = runTurn(deps, before, { text: p.text, channel: 'test' }, NOW);
+  // runTurn takes ownership of the state it is given; `before` is used again below.
+  const r = runTurn(deps, structuredClone(before), { text: p.text, channel: 'test' }, NOW);
   const text = said(r);
   const c = p.context;
   const missed = r.meta.intent === null || r.meta.intent === 'out_of_scope' || text.startsWith(S.clarify[p.lang]);

@@ -1,10 +1,10 @@
 // Collects every phrase the bot itself tells users to type or offers as a button, with the situation in which
 // it is offered, so that a test can type each one back and check the bot understands its own advice.
-//  - buttons.yaml: each intent's title and value (the value is what a click sends; the title is what a user
+//  - intents.yaml: each intent's button title and value (the value is what a click sends; the title is what a user
 //    of a text-only channel types);
 //  - `suggestions:` entries with their own title and value in knowledge/answers/*.yaml;
-//  - quoted examples after "taip / type / contoh / e.g. / for example" in the text of knowledge/answers/*.yaml
-//    and knowledge/phrases.yaml, and in the TypeScript files that still hold user-facing wording.
+//  - quoted examples after "taip / type / contoh / e.g. / for example" in the text of knowledge/answers/*.yaml,
+//    knowledge/phrases.yaml and calculators/texts.yaml, and in any TypeScript file that still holds user-facing wording.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
@@ -82,19 +82,19 @@ export function collectSuggestedPhrases(root: string = ROOT): SuggestedPhrase[] 
   const rel = (f: string): string => path.relative(root, f);
 
   // Buttons: each one leads to its intent.
-  const buttons = parse(fs.readFileSync(path.join(root, 'knowledge/buttons.yaml'), 'utf8')) as Record<string, Record<string, { title: string; value: string }>>;
-  for (const [intent, byLang] of Object.entries(buttons)) {
+  const catalogue = parse(fs.readFileSync(path.join(root, 'knowledge/intents.yaml'), 'utf8')) as Record<string, { button?: Record<string, { title: string; value: string }> }>;
+  for (const [intent, entry] of Object.entries(catalogue)) {
     for (const lang of ['ms', 'en'] as const) {
-      const b = byLang?.[lang];
+      const b = entry?.button?.[lang];
       if (!b) continue;
-      for (const text of new Set([b.title, b.value])) out.push({ text, lang, source: `knowledge/buttons.yaml: ${intent}.${lang}`, sentence: '', context: { kind: 'fresh', intent } });
+      for (const text of new Set([b.title, b.value])) out.push({ text, lang, source: `knowledge/intents.yaml: ${intent}.button.${lang}`, sentence: '', context: { kind: 'fresh', intent } });
     }
   }
 
   // Answers: their own suggestion buttons, and examples quoted in their text.
   const answersDir = path.join(root, 'knowledge/answers');
   const files = fs.readdirSync(answersDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(answersDir, f));
-  for (const file of [...files, path.join(root, 'knowledge/phrases.yaml')]) {
+  for (const file of [...files, path.join(root, 'knowledge/phrases.yaml'), path.join(root, 'calculators/texts.yaml')]) {
     const doc: unknown = parse(fs.readFileSync(file, 'utf8'));
     const suggestions = (doc as { suggestions?: unknown[] } | null)?.suggestions ?? [];
     for (const s of suggestions) {
@@ -116,7 +116,8 @@ export function collectSuggestedPhrases(root: string = ROOT): SuggestedPhrase[] 
   // Wording still in code: scan the source text for the same pattern.
   for (const f of CODE_SOURCES) {
     const file = path.join(root, f);
-    if (!fs.existsSync(file)) continue;
+    // A file moved or emptied of wording must leave this list, or its phrases would go unchecked.
+    if (!fs.existsSync(file)) throw new Error(`${f} is listed in CODE_SOURCES but does not exist: update the list`);
     fs.readFileSync(file, 'utf8')
       .split('\n')
       .forEach((line, i) => {

@@ -153,6 +153,21 @@ describe('validation names the file and the field', () => {
     expect(problems).toContainEqual(expect.stringMatching(/phrases\.yaml:\d+: menu_buton is not a known phrase key/));
   });
 
+  test('grouped phrases: a missing language and a placeholder only one language has name the group and key', () => {
+    const dir = brokenCopy();
+    editFile(dir, 'phrases.yaml', (t) =>
+      t
+        .replace(/\n  skip:\n    ms: Langkau\n    en: Skip\n/, '\n  skip:\n    ms: Langkau\n')
+        .replace('en: "Total to PERKESO: **{amount}**"', 'en: "Total to PERKESO"')
+        .replace('\n  try_again:', '\n  try_agian:'),
+    );
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/phrases\.yaml:\d+: form\.skip\.en is missing/));
+    expect(problems).toContainEqual(expect.stringMatching(/phrases\.yaml:\d+: quote\.total has different placeholders in ms \(\{amount\}\) and en \(\{none\}\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/phrases\.yaml:\d+: form\.try_agian is not a known phrase of the group form/));
+    expect(problems).toContainEqual(expect.stringMatching(/phrase "form\.try_again" is missing/));
+  });
+
   test('every problem is listed at once, not only the first', () => {
     const dir = brokenCopy();
     editFile(dir, 'answers/thanks.yaml', (t) => t.replace("You're welcome! Is there anything else I can help with?", '""'));

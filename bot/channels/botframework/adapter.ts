@@ -5,16 +5,14 @@ import type { Config } from '../../config';
 import type { Logger } from '../../logging';
 import { errorReply } from '../../inbound/pipeline';
 import { toActivity } from '../activities';
-import { CheckedCloudAdapter } from './auth';
+import { authOptions, CheckedCloudAdapter } from './auth';
 import { CachingBotFrameworkAuthentication } from './clients';
 
 export function createAdapter(config: Config, log: Logger): CheckedCloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
-  };
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = authOptions(
+    { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.appTenantId },
+    config.botOpenIdMetadata,
+  );
   const adapter = new CheckedCloudAdapter(new CachingBotFrameworkAuthentication(auth), Boolean(config.appId));
   adapter.onTurnError = async (context, error) => {
     // The pipeline answers a failed turn itself; this catches failures in sending.

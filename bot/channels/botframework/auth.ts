@@ -4,11 +4,42 @@
 // rejection. Here a request is authenticated first, with a local shape check that rejects
 // unsigned and non-RSA tokens without any network call and a time limit on the key fetch.
 import { AUTH_TIMEOUT_MS, requireTokenShape, tokenShapeProblem, Unauthorized, withTimeout } from '../channel-auth';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+// botbuilder's own connector (same locked version): the public cloud's endpoints, not copied here.
+import { AuthenticationConstants } from 'botframework-connector';
 
 type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 export { AUTH_TIMEOUT_MS, tokenShapeProblem, Unauthorized };
+
+/**
+ * botbuilder's authentication options. With `openIdMetadata` (Bot Framework's BotOpenIdMetadata
+ * setting: another cloud, or a key server on 127.0.0.1 in tests) channel tokens' signing keys come
+ * from there; botbuilder then takes every endpoint as given, so the others stay the public cloud's.
+ */
+export function authOptions(app: ConfigurationBotFrameworkAuthenticationOptions, openIdMetadata = ''): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!openIdMetadata) return app;
+  return {
+    ...app,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadata,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 
 /** The timestamp fixes CloudAdapter.process applies before a turn (validateAndFixActivity). */
 export function fixActivity(body: Record<string, unknown>): Activity {

@@ -7,7 +7,7 @@ import type { Duplex } from 'stream';
 import type { Logger } from '../../logging';
 import { since, type ActivityLog } from './activity-log';
 import { bearer, type TokenIssuer } from './tokens';
-import { acceptWebSocket } from './websocket';
+import { acceptWebSocket, refuse, type WebSocketConnection } from './websocket';
 import { clientAddress } from '../../limits';
 
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
@@ -52,16 +52,7 @@ export interface StreamDeps {
   originAllowed?: (origin: string | undefined) => boolean;
 }
 
-/**
- * Answers an upgrade request we do not take and closes the connection at once. Node hands an
- * upgraded socket over without timeouts or error handling: one left open stays open for good.
- */
-export function refuse(socket: Duplex, status: string): void {
-  socket.on('error', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
-  // A client that does not read its answer must not hold the socket either.
-  setTimeout(() => socket.destroy(), 2000).unref();
-}
+export { refuse };
 
 export function attachStreams(server: http.Server, deps: StreamDeps): { close(): void } {
   const clock = deps.clock ?? (() => new Date());
@@ -85,16 +76,19 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
     if ((perConversation.get(conv) ?? 0) >= (deps.maxPerConversation ?? 5)) return refuse(socket, '429 Too Many Requests');
     const address = clientAddress(req, deps.trustProxyHops ?? 0);
     if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuse(socket, '429 Too Many Requests');
-    if (head.length > 0) socket.unshift(head);
-    const ws = acceptWebSocket(req, socket);
-    if (!ws) return;
+    acceptWebSocket(req, socket, head, (ws) => serve(ws, conv, address, verified.claims.exp, url.searchParams.get('watermark') ?? ''));
+  };
 
-    let watermark = url.searchParams.get('watermark') ?? '';
+  const serve = (ws: WebSocketConnection, conv: string, address: string, exp: number, from: string) => {
+    let watermark = from;
     let running = false;
+    let sending = false;
     let again = false;
-    // One read at a time per stream, so no activity is sent twice.
+    // One read at a time per stream, so no activity is sent twice; and one group in flight at a
+    // time, so a client that does not read makes us wait (the next group gathers what came
+    // meanwhile) instead of queueing without limit in memory.
     const pump = async (): Promise<void> => {
-      if (running) {
+      if (running || sending) {
         again = true;
         return;
       }
@@ -102,11 +96,19 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
       try {
         do {
           again = false;
+          if (!ws.open) return;
           const log = await deps.store.get(conv);
           if (!log) return ws.close(1011);
           const group = since(log, watermark);
-          if (group.activities.length > 0) ws.send(JSON.stringify(group));
           watermark = group.watermark;
+          if (group.activities.length > 0) {
+            sending = true;
+            ws.send(JSON.stringify(group), () => {
+              sending = false;
+              if (again) void pump();
+            });
+            return;
+          }
         } while (again);
       } catch (err) {
         deps.log.warn({ err, conversation: conv }, 'stream could not read the conversation');
@@ -122,7 +124,7 @@ export function attachStreams(server: http.Server, deps: StreamDeps): { close():
       else void pump();
     }, deps.recheckMs ?? 5000);
     // A stream lives no longer than its token; Web Chat reconnects with its refreshed token.
-    const expiry = setTimeout(() => ws.close(1000), Math.max(0, verified.claims.exp * 1000 - clock().getTime()));
+    const expiry = setTimeout(() => ws.close(1000), Math.max(0, exp * 1000 - clock().getTime()));
     const stop = () => ws.close(1001);
     open.add(stop);
     perConversation.set(conv, (perConversation.get(conv) ?? 0) + 1);

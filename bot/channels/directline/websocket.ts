@@ -1,164 +1,102 @@
-// Just enough of RFC 6455 for the Direct Line stream: the handshake, unfragmented or
-// fragmented text frames from the client (Web Chat sends empty ones as keep-alives), ping/pong
-// and close. The server only ever sends text. No extensions, no compression.
-import crypto from 'crypto';
+// The Direct Line stream's WebSocket side, on the `ws` library: the handshake, framing,
+// ping/pong, close and the message size cap are its job. The server only ever sends text.
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 
-const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** How long a closed stream waits for the client's close frame before dropping the socket. */
+const CLOSE_GRACE_MS = 1000;
 
 export interface WebSocketConnection {
   /** When the client last sent anything (ms since epoch). */
   readonly lastHeard: number;
-  send(text: string): void;
+  /** False once closing: sending is pointless then. */
+  readonly open: boolean;
+  /**
+   * Sends one text message; `written` runs once it has left for the client (or the stream
+   * closed). A caller that waits for it before sending more never queues on a slow reader.
+   */
+  send(text: string, written?: () => void): void;
   close(code?: number): void;
   onMessage(handler: (text: string) => void): void;
   onClose(handler: () => void): void;
 }
 
-/** Answers the upgrade request; null (and a 400 written) if it is not a valid WebSocket handshake. */
-export function acceptWebSocket(req: IncomingMessage, socket: Duplex): WebSocketConnection | null {
-  const key = req.headers['sec-websocket-key'];
-  const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
-  if (upgrade !== 'websocket' || typeof key !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(key) || req.headers['sec-websocket-version'] !== '13') {
-    socket.on('error', () => socket.destroy());
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
-    return null;
-  }
-  const accept = crypto.createHash('sha1').update(key + GUID).digest('base64');
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-  return new Connection(socket);
+/**
+ * Answers an upgrade request that is not taken and closes the connection at once. Node hands an
+ * upgraded socket over without timeouts or error handling: one left open stays open for good.
+ */
+export function refuse(socket: Duplex, status: string): void {
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+  // A client that does not read its answer must not hold the socket either.
+  setTimeout(() => socket.destroy(), 2000).unref();
 }
 
-/** A server-to-client frame: FIN set, no mask. */
-export function encodeFrame(opcode: number, payload: Buffer): Buffer {
-  const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
-  if (len >= 126 && len < 65536) {
-    head[0] = 0x80 | opcode;
-    head[1] = 126;
-    head.writeUInt16BE(len, 2);
-  } else if (len >= 65536) {
-    head[0] = 0x80 | opcode;
-    head[1] = 127;
-    head.writeBigUInt64BE(BigInt(len), 2);
+/** One per process: a WebSocket server that only completes handshakes handed to it. */
+let server: WebSocketServer | undefined;
+function wsServer(): WebSocketServer {
+  if (!server) {
+    // No compression: it costs memory per connection and the groups are small JSON.
+    server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
+    // An invalid handshake gets the same short answer and forced close as every other refusal.
+    server.on('wsClientError', (_err: Error, socket: Duplex) => refuse(socket, '400 Bad Request'));
   }
-  return Buffer.concat([head, payload]);
+  return server;
+}
+
+/** Completes the handshake; `accepted` gets the connection, or is never called (and a 400 written) if the handshake is invalid. */
+export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, accepted: (ws: WebSocketConnection) => void): void {
+  wsServer().handleUpgrade(req, socket, head, (ws) => accepted(new Connection(ws)));
 }
 
 class Connection implements WebSocketConnection {
-  private buffer = Buffer.alloc(0);
-  private fragments: Buffer[] = [];
-  /** Opcode of the message being received (continuation frames carry 0). */
-  private messageOpcode = 0x1;
-  private closed = false;
   lastHeard = Date.now();
-  private readonly messageHandlers: ((text: string) => void)[] = [];
-  private readonly closeHandlers: (() => void)[] = [];
+  private closing = false;
 
-  constructor(private readonly socket: Duplex) {
-    // An open stream is watched by its keep-alive check, not by the HTTP idle timeout.
-    (socket as Duplex & { setTimeout?: (ms: number) => void }).setTimeout?.(0);
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    // The HTTP server allows half-open sockets: when the client ends, end ours too.
-    socket.on('end', () => {
-      socket.end();
-      this.finish();
-    });
-    socket.on('close', () => this.finish());
-    socket.on('error', () => {
-      socket.destroy();
-      this.finish();
+  constructor(private readonly ws: WebSocket) {
+    const heard = () => {
+      this.lastHeard = Date.now();
+    };
+    ws.on('message', heard);
+    ws.on('ping', heard);
+    ws.on('pong', heard);
+    // A protocol error or a reset: `ws` closes the connection and then emits 'close'.
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      this.closing = true;
     });
   }
 
-  send(text: string): void {
-    if (!this.closed) this.socket.write(encodeFrame(0x1, Buffer.from(text, 'utf8')));
+  get open(): boolean {
+    return !this.closing && this.ws.readyState === this.ws.OPEN;
+  }
+
+  send(text: string, written?: () => void): void {
+    if (!this.open) {
+      written?.();
+      return;
+    }
+    this.ws.send(text, written ? () => written() : undefined);
   }
 
   close(code = 1000): void {
-    if (this.closed) return;
-    const payload = Buffer.alloc(2);
-    payload.writeUInt16BE(code, 0);
-    this.socket.end(encodeFrame(0x8, payload));
-    // A client that never closes its side must not hold the connection (or server.close()) open.
-    setTimeout(() => this.socket.destroy(), 1000).unref();
-    this.finish();
+    if (this.closing) return;
+    this.closing = true;
+    this.ws.close(code);
+    // A client that never answers the close must not hold the connection (or server.close()) open.
+    setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   onMessage(handler: (text: string) => void): void {
-    this.messageHandlers.push(handler);
+    this.ws.on('message', (data, isBinary) => {
+      // Binary messages are read and ignored.
+      if (!isBinary) handler(data.toString());
+    });
   }
 
   onClose(handler: () => void): void {
-    this.closeHandlers.push(handler);
-  }
-
-  private finish(): void {
-    if (this.closed) return;
-    this.closed = true;
-    for (const h of this.closeHandlers) h();
-  }
-
-  private receive(chunk: Buffer): void {
-    this.lastHeard = Date.now();
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      if (this.buffer.length < 2) return;
-      const fin = (this.buffer[0] & 0x80) !== 0;
-      const opcode = this.buffer[0] & 0x0f;
-      const masked = (this.buffer[1] & 0x80) !== 0;
-      let len = this.buffer[1] & 0x7f;
-      let at = 2;
-      if (len === 126) {
-        if (this.buffer.length < 4) return;
-        len = this.buffer.readUInt16BE(2);
-        at = 4;
-      } else if (len === 127) {
-        if (this.buffer.length < 10) return;
-        const big = this.buffer.readBigUInt64BE(2);
-        len = big > BigInt(MAX_MESSAGE_BYTES) ? MAX_MESSAGE_BYTES + 1 : Number(big);
-        at = 10;
-      }
-      // Clients must mask their frames (RFC 6455 5.1); anything too large is refused.
-      if (!masked) return this.close(1002);
-      if (len > MAX_MESSAGE_BYTES) return this.close(1009);
-      if (this.buffer.length < at + 4 + len) return;
-      const mask = this.buffer.subarray(at, at + 4);
-      const payload = Buffer.from(this.buffer.subarray(at + 4, at + 4 + len));
-      for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
-      this.buffer = this.buffer.subarray(at + 4 + len);
-      this.frame(fin, opcode, payload);
-      if (this.closed) return;
-    }
-  }
-
-  private frame(fin: boolean, opcode: number, payload: Buffer): void {
-    switch (opcode) {
-      case 0x0: // continuation of a fragmented message
-      case 0x1: // text
-      case 0x2: {
-        // binary messages are read and ignored
-        if (opcode !== 0x0) this.messageOpcode = opcode;
-        this.fragments.push(payload);
-        const size = this.fragments.reduce((n, b) => n + b.length, 0);
-        if (size > MAX_MESSAGE_BYTES) return this.close(1009);
-        if (!fin) return;
-        const message = Buffer.concat(this.fragments);
-        this.fragments = [];
-        if (this.messageOpcode === 0x1) for (const h of this.messageHandlers) h(message.toString('utf8'));
-        return;
-      }
-      case 0x8: // close: answer it and end
-        return this.close(1000);
-      case 0x9: // ping
-        if (!this.closed) this.socket.write(encodeFrame(0xa, payload));
-        return;
-      case 0xa: // pong
-        return;
-      default:
-        return this.close(1002);
-    }
+    this.ws.on('close', () => handler());
   }
 }

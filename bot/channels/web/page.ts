@@ -2,6 +2,7 @@
 // already open. It loads only /widget.js (and, through it, /webchat/webchat.js) from this server.
 import type { WidgetLang } from './strings';
 import { stringsFor } from './strings';
+import { phrasePairs } from '../../../knowledge';
 import type { WidgetTheme } from './theme';
 
 export interface DemoPageOptions {
@@ -19,19 +20,14 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const TEXT = {
-  heading: { ms: '{name}: pembantu sembang untuk majikan', en: '{name}: a chat assistant for employers' },
-  intro: {
-    ms: 'Tanya tentang caruman PERKESO dan SIP, log masuk dan ID Portal ASSIST, bayaran lewat, atau minta bantuan pegawai. Sembang di penjuru kanan bawah sudah dibuka: taip dalam Bahasa Melayu atau English.',
-    en: 'Ask about PERKESO and EIS contributions, logging in to ASSIST and its Portal ID, late payment, or ask for an officer. The chat at the bottom right is already open: type in Malay or English.',
-  },
-  embedHeading: { ms: 'Pasang pada laman web anda', en: 'Put it on your website' },
-  embedText: {
-    ms: 'Tambah satu baris ini sebelum </body>. Semua fail datang dari pelayan bot ini; tiada perkhidmatan luar diperlukan.',
-    en: 'Add this one line before </body>. Every file comes from this bot server; no outside service is needed.',
-  },
-  other: { ms: 'English', en: 'Bahasa Melayu' },
-} as const;
+// The page's words are in knowledge/phrases.yaml (group demo_page).
+const TEXT = phrasePairs({
+  heading: 'demo_page.heading',
+  intro: 'demo_page.intro',
+  embedHeading: 'demo_page.embed_heading',
+  embedText: 'demo_page.embed_text',
+  other: 'demo_page.other_language',
+});
 
 export function renderDemoPage(o: DemoPageOptions): string {
   const s = stringsFor(o.lang, o.title);

@@ -1,7 +1,6 @@
 // GET / (demo page), GET /widget.js (the embed script) and GET /webchat/webchat.js (the
 // official Web Chat bundle from vendor/, gzipped once in memory). Nothing from a CDN.
 import fs from 'fs';
-import path from 'path';
 import zlib from 'zlib';
 import crypto from 'crypto';
 import { promisify } from 'util';
@@ -10,9 +9,10 @@ import { renderDemoPage } from './page';
 import { publicOrigin } from '../origin';
 import { stringsFor, type WidgetLang } from './strings';
 import { themeFor } from './theme';
+import { fromRoot } from '../../../project-root';
 
-export const DEFAULT_BUNDLE = path.resolve(__dirname, '../../../vendor/webchat/webchat.js');
-const WIDGET_SOURCE = path.join(__dirname, 'assets', 'widget.js');
+export const DEFAULT_BUNDLE = fromRoot('vendor', 'webchat', 'webchat.js');
+const WIDGET_SOURCE = fromRoot('bot', 'channels', 'web', 'assets', 'widget.js');
 
 export interface WebWidgetOptions {
   title: string;

@@ -1,22 +1,21 @@
-// The widget's own words (Web Chat's are localised by Web Chat itself: ms-MY or en-US).
-// Typed per language so a missing translation does not compile.
-export type WidgetLang = 'ms' | 'en';
-type Bilingual = Record<WidgetLang, string>;
+// The widget's own words (Web Chat's are localised by Web Chat itself: ms-MY or en-US). The texts are in
+// knowledge/phrases.yaml (group widget); the keys are typed, so a missing one does not compile.
+import { phrasePairs } from '../../../knowledge';
+import type { Bilingual, Lang } from '../../../locale';
 
-export const WIDGET_STRINGS = {
-  open: { ms: 'Buka sembang dengan {name}', en: 'Open chat with {name}' },
-  close: { ms: 'Tutup sembang', en: 'Close chat' },
-  dialog: { ms: 'Sembang dengan {name}', en: 'Chat with {name}' },
-  subtitle: { ms: 'Bantuan majikan: caruman PERKESO & portal ASSIST', en: 'Employer help: PERKESO contributions & the ASSIST portal' },
-  placeholder: { ms: 'Taip soalan anda', en: 'Type your question' },
-  loading: { ms: 'Memuatkan sembang…', en: 'Loading the chat…' },
-  missing: {
-    ms: 'Pakej Web Chat belum ada pada pelayan ini. Pentadbir: jalankan "npm run fetch-webchat" dan mulakan semula bot.',
-    en: 'The Web Chat bundle is not on this server yet. Administrator: run "npm run fetch-webchat" and restart the bot.',
-  },
-  unavailable: { ms: 'Sembang tidak tersedia di laman ini.', en: 'Chat unavailable on this site.' },
-  notOfficial: { ms: 'Bukan perkhidmatan rasmi PERKESO.', en: 'Not an official PERKESO service.' },
-} satisfies Record<string, Bilingual>;
+export type WidgetLang = Lang;
+
+export const WIDGET_STRINGS = phrasePairs({
+  open: 'widget.open',
+  close: 'widget.close',
+  dialog: 'widget.dialog',
+  subtitle: 'widget.subtitle',
+  placeholder: 'widget.placeholder',
+  loading: 'widget.loading',
+  missing: 'widget.missing',
+  unavailable: 'widget.unavailable',
+  notOfficial: 'widget.not_official',
+});
 
 export type WidgetStrings = Record<keyof typeof WIDGET_STRINGS, string>;
 

@@ -2,11 +2,12 @@
 // for it. Order fixed by CONTRACT.md "Escalation order". Prompts and error texts come from the
 // knowledge base phrases (support staff edit them); the checks come from intents/validators.
 import { redact, validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
-import type { KnowledgeBase, PhraseKey } from '../../../knowledge';
+import { phrasePair, phrasePairs, type KnowledgeBase, type PhraseKey } from '../../../knowledge';
 import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
 import type { FieldResult, FormDefinition, FormField } from './types';
 import { isSkipped, SKIPPED } from './runner';
+import { fullTranscript } from '../transcript';
 
 export const ESCALATION_FORM_ID = 'escalation';
 
@@ -30,50 +31,24 @@ const SUMMARY_ITEMS: { name: string; label: PhraseKey }[] = [
 export const ESCALATION_MAX_TRIES = 3;
 
 // The phrase file says what the data is used for; this adds why it is needed and how it is kept.
-const PRIVACY_DETAIL: Bilingual = {
-  ms: 'Pegawai memerlukannya untuk mencari rekod majikan anda dan mengesahkan siapa yang bertanya. Ia disimpan dalam sistem tiket yang hanya dibuka oleh kakitangan sokongan, dan nombor MyKad disembunyikan dalam rekod perbualan.',
-  en: 'The officer needs them to find your employer record and confirm who is asking. They are kept in the support ticket system, which only support staff can open, and the MyKad number is masked in the chat record.',
-};
+const PRIVACY_DETAIL: Bilingual = phrasePair('escalation.privacy_detail');
 
 /** Said with `help` at each step: why the item is needed, and an example. */
-const HELP: Record<ChecklistField, Bilingual> = {
-  employerCode: {
-    ms: 'Nombor majikan PERKESO membolehkan pegawai mencari rekod syarikat anda. Ia mempunyai 12 aksara: 1 huruf, 10 digit dan 1 huruf, contohnya A3100001237X.',
-    en: "The PERKESO employer number lets the officer find your company's record. It has 12 characters: 1 letter, 10 digits and 1 letter, for example A3100001237X.",
-  },
-  companyName: {
-    ms: 'Nama syarikat membantu pegawai memastikan rekod yang dibuka adalah betul. Contoh: Syarikat Maju Jaya Sdn Bhd.',
-    en: 'The company name helps the officer make sure they open the right record. Example: Maju Jaya Sdn Bhd.',
-  },
-  repName: {
-    ms: 'Nama wakil ialah orang yang akan dihubungi oleh pegawai tentang tiket ini. Contoh: Siti Aminah binti Ahmad.',
-    en: 'The representative is the person the officer will contact about this ticket. Example: Siti Aminah binti Ahmad.',
-  },
-  mykad: {
-    ms: 'Pegawai menggunakan nombor MyKad wakil untuk mengesahkan identiti sebelum membincangkan akaun syarikat. Taip 12 digit dalam format YYMMDD-PB-###G (tarikh lahir, kod tempat lahir, 4 digit). Nombor itu disembunyikan dalam rekod perbualan.',
-    en: "The officer uses the representative's MyKad number to confirm who they are before discussing the company's account. Type the 12 digits in the form YYMMDD-PB-###G (date of birth, place-of-birth code, 4 digits). The number is masked in the chat record.",
-  },
-  problem: {
-    ms: 'Terangkan apa yang anda cuba lakukan dan apa yang berlaku, supaya pegawai tidak perlu bertanya semula. Contoh: "Tidak dapat log masuk ASSIST selepas tukar kata laluan".',
-    en: 'Say what you were trying to do and what happened, so the officer does not need to ask again. Example: "I can\'t log in to ASSIST after changing my password".',
-  },
-};
+const HELP: Record<ChecklistField, Bilingual> = phrasePairs({
+  employerCode: 'escalation.help_employer_code',
+  companyName: 'escalation.help_company_name',
+  repName: 'escalation.help_rep_name',
+  mykad: 'escalation.help_mykad',
+  problem: 'escalation.help_problem',
+});
 
-const MYKAD_REASON: Record<'date' | 'place', Bilingual> = {
-  date: {
-    ms: 'Nombor MyKad itu tidak sah: 6 digit pertama sepatutnya tarikh lahir (YYMMDD), tetapi ia bukan tarikh yang wujud. Formatnya YYMMDD-PB-###G, 12 digit.',
-    en: "That MyKad number isn't valid: the first 6 digits should be the date of birth (YYMMDD), but they are not a real date. The form is YYMMDD-PB-###G, 12 digits.",
-  },
-  place: {
-    ms: 'Nombor MyKad itu tidak sah: digit ke-7 dan ke-8 ialah kod tempat lahir (contohnya 14 untuk WP Kuala Lumpur), dan kod itu tidak dikeluarkan oleh JPN.',
-    en: "That MyKad number isn't valid: digits 7 and 8 are the place-of-birth code (for example 14 for WP Kuala Lumpur), and that code is not one JPN issues.",
-  },
-};
+const MYKAD_REASON: Record<'date' | 'place', Bilingual> = phrasePairs({
+  date: 'escalation.mykad_bad_date',
+  place: 'escalation.mykad_bad_place',
+});
 
-const MASKED_ECHO: Bilingual = { ms: 'Nombor MyKad diterima: {masked}', en: 'MyKad number received: {masked}' };
+const MASKED_ECHO: Bilingual = phrasePair('escalation.mykad_received');
 
-/** Topics that say nothing about the problem itself. */
-const NOT_A_PROBLEM = new Set(['human_handoff', 'contact_support', 'greeting', 'thanks', 'goodbye', 'help_menu', 'out_of_scope']);
 
 function phrase(kb: KnowledgeBase, key: PhraseKey): Bilingual {
   return { ms: kb.phrase(key, 'ms'), en: kb.phrase(key, 'en') };
@@ -113,7 +88,8 @@ function repName(kb: KnowledgeBase) {
 function mykad(kb: KnowledgeBase) {
   return (text: string, u: Understanding): FieldResult => {
     const candidate = MYKAD_IN_TEXT.exec(text)?.[0] ?? text;
-    const r = validateMyKad(candidate);
+    // Only the number's validity and its masked echo are used here, never the birth date, so no clock is needed.
+    const r = validateMyKad(candidate, null);
     if (r.ok) return { ok: true, value: r.digits, display: MASKED_ECHO[u.lang].replace('{masked}', r.masked) };
     return { ok: false, reason: r.reason === 'format' ? phrase(kb, 'invalid_mykad') : MYKAD_REASON[r.reason] };
   };
@@ -159,7 +135,7 @@ function contactOf(value: string | undefined): TicketDraft['contact'] | undefine
 
 /** As the staff page masks it (birth date and last digit). */
 function maskedMyKad(digits: string): string {
-  const r = validateMyKad(digits);
+  const r = validateMyKad(digits, null);
   return r.ok ? r.masked : '************';
 }
 
@@ -194,7 +170,8 @@ function summary(kb: KnowledgeBase) {
 /** The topics asked about earlier, newest first, offered as ready-made answers to "what is the problem". */
 function earlierTopics(kb: KnowledgeBase, state: ConversationState, lang: Lang): string[] {
   return state.topics
-    .filter((t) => !NOT_A_PROBLEM.has(t))
+    // Topics that say nothing about the problem itself (small talk, not_a_problem in knowledge/intents.yaml).
+    .filter((t) => !kb.catalogue.has(t, 'small_talk') && !kb.catalogue.has(t, 'not_a_problem'))
     .slice(-3)
     .reverse()
     .map((t) => intentLabel(kb, t, lang));
@@ -252,7 +229,7 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
         lang: ctx.lang,
         channel: '',
         createdAt: ctx.now.toISOString(),
-        transcript: ctx.state.transcript,
+        transcript: fullTranscript(ctx.kb, ctx.calculator, ctx.state.transcript),
       };
       if (info.startedAt) ticket.startedAt = info.startedAt;
       const reach = contactOf(values[CONTACT_FIELD]);

@@ -1,6 +1,7 @@
 // Late-payment interest (FCLB) estimate in chat: amount, wage month, payment date.
 import { explainLateInterest, explainLateInterestForDays, lateInterest, lateInterestForDays, QuoteError } from '../../../calculators';
 import type { Entities } from '../../../intents';
+import { phrasePair, phrasePairs } from '../../../knowledge';
 import { wageOf } from '../quote-request';
 import { amountAnswer } from '../quote-flow';
 import { textReply } from '../replies';
@@ -12,36 +13,19 @@ export const LATE_INTEREST_FORM_ID = 'late_interest';
 export const PAID_TODAY = 'today';
 const TODAY = PAID_TODAY;
 
-const P = {
-  amount: {
-    ms: 'Berapakah jumlah caruman bulan itu yang lewat dibayar? Contoh: RM450.00',
-    en: "How much was that month's contribution that was paid late? For example: RM450.00",
-  },
-  amountHelp: {
-    ms: 'Saya perlukan jumlah caruman (bukan gaji) untuk bulan itu, dalam ringgit, supaya dapat menganggar faedah 6% setahun.',
-    en: "I need the contribution amount (not the wage) for that month, in ringgit, to estimate the 6%-a-year interest.",
-  },
-  amountBad: { ms: 'Saya tidak nampak jumlah dalam ringgit.', en: "I couldn't see an amount in ringgit." },
-  month: {
-    ms: 'Untuk bulan upah yang mana? Contoh: Oktober 2026 atau 10/2026',
-    en: 'For which wage month? For example: October 2026 or 10/2026',
-  },
-  monthHelp: {
-    ms: 'Bulan upah ialah bulan yang gajinya untuk, iaitu bulan kerja yang diupah (PERKESO menyebutnya bulan caruman), walaupun gaji itu diterima pada bulan berikutnya; caruman bulan itu perlu dibayar sebelum 15hb bulan berikutnya.',
-    en: 'The wage month is the month the wages are for; its contribution is due by the 15th of the next month.',
-  },
-  monthBad: { ms: 'Saya tidak nampak bulan dan tahun.', en: "I couldn't see a month and year." },
-  date: {
-    ms: 'Bila caruman itu dibayar (atau akan dibayar)? Contoh: 20/12/2026, atau taip "hari ini".',
-    en: 'When was it paid (or when will it be paid)? For example: 20/12/2026, or type "today".',
-  },
-  dateHelp: {
-    ms: 'Tarikh bayaran menentukan bilangan hari lewat. Tulis HH/BB/TTTT atau TTTT-BB-HH.',
-    en: 'The payment date sets the number of days late. Write DD/MM/YYYY or YYYY-MM-DD.',
-  },
-  dateBad: { ms: 'Tarikh itu tidak dapat dibaca.', en: "I couldn't read that date." },
-  today: { ms: 'Hari ini', en: 'Today' },
-} satisfies Record<string, Bilingual>;
+// The questions and their help are in knowledge/phrases.yaml (group late_interest).
+const P = phrasePairs({
+  amount: 'late_interest.amount',
+  amountHelp: 'late_interest.amount_help',
+  amountBad: 'late_interest.amount_bad',
+  month: 'late_interest.month',
+  monthHelp: 'late_interest.month_help',
+  monthBad: 'late_interest.month_bad',
+  date: 'late_interest.date',
+  dateHelp: 'late_interest.date_help',
+  dateBad: 'late_interest.date_bad',
+  today: 'late_interest.today',
+});
 
 /** Reads DD/MM/YYYY, DD-MM-YYYY, YYYY-MM-DD or "today"/"hari ini". */
 export function readPaymentDate(text: string): string | null {
@@ -127,4 +111,4 @@ export const lateInterestForm: FormDefinition = {
   },
 };
 
-export const LATE_INTEREST_BUTTON: Bilingual = { ms: 'Anggar faedah lewat bayar', en: 'Estimate late interest' };
+export const LATE_INTEREST_BUTTON: Bilingual = phrasePair('late_interest.button');

@@ -48,10 +48,10 @@ export const quoteWageForm: FormDefinition = {
     const answer = JSON.parse(values.request) as Answer;
     if ('workers' in answer) {
       const entities: Entities = { ...answer.entities, ...sharedFromBase(base, answer.entities) };
-      return { replies: [workersReply(ctx.kb, answer.workers, entities, ctx.lang, ctx.now)], effects: [] };
+      return { replies: [workersReply(ctx.kb, answer.workers, entities, ctx.lang, ctx.now, ctx.calculator)], effects: [] };
     }
     const req: QuoteRequest = { ...base, ...answer.request };
-    const outcome = quoteReply(req, ctx.lang, ctx.offers, ctx.now);
+    const outcome = quoteReply(ctx.calculator, req, ctx.lang, ctx.offers, ctx.now);
     if (outcome.request) ctx.state.lastQuote = outcome.request;
     return { replies: [outcome.reply], effects: [] };
   },

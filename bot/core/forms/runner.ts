@@ -1,6 +1,7 @@
 // Runs any FormDefinition one step per turn: validate, re-ask with the reason, allow a
 // skip after repeated failures, and hand the collected values to the form's completion.
 import type { Understanding } from '../../../intents';
+import { phrasePairs } from '../../../knowledge';
 import { textReply } from '../replies';
 import type { Reply } from '../types';
 import type { FormCompletion, FormContext, FormDefinition } from './types';
@@ -9,17 +10,15 @@ const SKIP_VALUE = '__skipped__';
 /** The value of an item the user chose to skip (see isSkipped). */
 export const SKIPPED = SKIP_VALUE;
 
-const T = {
-  tryAgain: { ms: 'Cuba sekali lagi.', en: 'Please try again.' },
-  skip: { ms: 'Langkau', en: 'Skip' },
-  skipHint: {
-    ms: 'Jika anda tiada maklumat ini sekarang, tekan "Langkau".',
-    en: 'If you do not have this now, press "Skip".',
-  },
-  cancelHint: { ms: 'Taip "batal" untuk berhenti.', en: 'Type "cancel" to stop.' },
-  more: { ms: 'Privasi: lagi', en: 'Privacy: more' },
-  yes: { ms: 'Ya, betul', en: 'Yes, correct' },
-};
+// The words are in knowledge/phrases.yaml (group form).
+const T = phrasePairs({
+  tryAgain: 'form.try_again',
+  skip: 'form.skip',
+  skipHint: 'form.skip_hint',
+  cancelHint: 'form.cancel_hint',
+  more: 'form.intro_more',
+  yes: 'form.confirm_yes',
+});
 
 /** Words that confirm a detail shown back for confirmation (either language, as typed or as the button). */
 const YES = new Set(['ya', 'yes', 'y', 'betul', 'ya betul', 'yes correct', 'yes, correct', 'ya, betul', 'ok', 'okay', 'correct', 'confirm', 'sah', 'ye', 'yup', 'yep']);

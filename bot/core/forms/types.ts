@@ -4,6 +4,7 @@ import type { Bilingual } from '../strings';
 import type { ConversationState, Effect, Lang, Reply } from '../types';
 import type { Offers } from '../replies';
 import type { KnowledgeBase } from '../../../knowledge';
+import type { Calculator } from '../../../calculators';
 
 export type FieldResult =
   | {
@@ -45,6 +46,7 @@ export interface FormField {
 export interface FormContext {
   /** The knowledge base, for the phrases a completion says. */
   kb: KnowledgeBase;
+  calculator: Calculator;
   state: ConversationState;
   lang: Lang;
   now: Date;
