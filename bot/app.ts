@@ -122,9 +122,9 @@ export function createCore(config: Config, options: AppOptions = {}): Core {
 /** A 👍/👎 from the core goes to the console's recorder; the turn does not wait for the store. */
 function recordFeedback(insights: InsightsRecorder, effect: FeedbackEffect, ctx: EffectContext): [] {
   const { channelId, conversationId, userId } = ctx.ref;
-  const { answerId, intent, lang, vote, redactedMessage, missing } = effect;
+  const { answerId, intent, lang, vote, redactedMessage, missing, votedAt } = effect;
   void insights.recordFeedback(
-    { ref: { channelId, conversationId, userId }, answerId, intent, lang, vote, redactedMessage, ...(missing !== undefined ? { missing, followUp: true } : {}) },
+    { ref: { channelId, conversationId, userId }, answerId, intent, lang, vote, redactedMessage, votedAt, ...(missing !== undefined ? { missing, followUp: true } : {}) },
     ctx.now,
   );
   return [];

@@ -67,6 +67,9 @@ interface StoredState {
 /** Told of every handled message after its state is saved (the console's insights); must not throw. */
 export type TurnObserver = (ref: ConversationRef, turn: HandledTurn, at: Date) => void;
 
+/** Effects that only report what happened (a 👍/👎): run once the turn is saved, and add no reply. */
+const AFTER_SAVE: ReadonlySet<Effect['kind']> = new Set(['feedback']);
+
 export class ConversationService {
   constructor(
     private readonly deps: CoreDeps,
@@ -77,18 +80,26 @@ export class ConversationService {
   ) {}
 
   async message(ref: ConversationRef, message: UserMessage): Promise<HandledTurn> {
-    const turn = await this.handle(ref, message);
+    const { turn, afterSave } = await this.handle(ref, message);
+    // A vote is counted once: only the attempt whose state was saved reports it (a retried turn ran twice).
+    for (const { effect, ctx } of afterSave) await this.runEffect(effect, ctx);
     this.observer?.(ref, turn, this.clock());
     return turn;
   }
 
-  private async handle(ref: ConversationRef, message: UserMessage): Promise<HandledTurn> {
-    return this.withState(ref, async (state, now) => {
+  private async handle(ref: ConversationRef, message: UserMessage): Promise<{ turn: HandledTurn; afterSave: { effect: Effect; ctx: EffectContext }[] }> {
+    let afterSave: { effect: Effect; ctx: EffectContext }[] = [];
+    const turn = await this.withState(ref, async (state, now) => {
       const result = runTurn(this.deps, state, message, now);
+      afterSave = [];
       // Effects run before the state is saved: a ticket is stored before the reply that names it.
       const extra: Reply[] = [];
       let handoff: HandoffNotice | undefined;
       for (const effect of result.effects) {
+        if (AFTER_SAVE.has(effect.kind)) {
+          afterSave.push({ effect, ctx: { ref, lang: result.meta.lang, now } });
+          continue;
+        }
         const outcome = await this.runEffect(effect, { ref, lang: result.meta.lang, now });
         if (Array.isArray(outcome)) extra.push(...outcome);
         else {
@@ -104,6 +115,7 @@ export class ConversationService {
       }
       return { state: result.state, turn };
     });
+    return { turn, afterSave };
   }
 
   async join(ref: ConversationRef): Promise<HandledTurn> {

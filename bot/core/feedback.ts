@@ -46,11 +46,13 @@ export function pressFeedback(
   action: Extract<OfferedAction, { kind: 'feedback' }>,
   lang: Lang,
   officer: Reply['suggestedActions'],
+  now: Date,
 ): FeedbackTurn {
   const message = lastUserLine(state.transcript);
-  const effect: FeedbackEffect = { kind: 'feedback', answerId: action.answerId, intent: action.intent, lang, vote: action.vote, redactedMessage: message };
+  const at = now.toISOString();
+  const effect: FeedbackEffect = { kind: 'feedback', answerId: action.answerId, intent: action.intent, lang, vote: action.vote, redactedMessage: message, votedAt: at };
   if (action.vote === 'up') return { reply: textReply(kb.phrase('feedback_thanks', lang)), effect };
-  state.feedbackAsked = { answerId: action.answerId, intent: action.intent, message };
+  state.feedbackAsked = { answerId: action.answerId, intent: action.intent, message, at };
   return { reply: textReply(kb.phrase('feedback_what_missing', lang), officer), effect };
 }
 
@@ -58,6 +60,6 @@ export function pressFeedback(
 export function missingAnswer(kb: KnowledgeBase, asked: NonNullable<ConversationState['feedbackAsked']>, text: string, lang: Lang, officer: Reply['suggestedActions']): FeedbackTurn {
   return {
     reply: textReply(kb.phrase('feedback_missing_thanks', lang), officer),
-    effect: { kind: 'feedback', answerId: asked.answerId, intent: asked.intent, lang, vote: 'down', redactedMessage: asked.message, missing: redact(text) },
+    effect: { kind: 'feedback', answerId: asked.answerId, intent: asked.intent, lang, vote: 'down', redactedMessage: asked.message, missing: redact(text), votedAt: asked.at },
   };
 }

@@ -285,7 +285,7 @@ function followOffer(t: Turn, action: OfferedAction, u: Understanding): void {
       return;
     }
     case 'feedback': {
-      const pressed = pressFeedback(t.deps.kb, t.state, action, t.lang, [t.offers.intent('human_handoff', t.lang)]);
+      const pressed = pressFeedback(t.deps.kb, t.state, action, t.lang, [t.offers.intent('human_handoff', t.lang)], t.now);
       t.replies.push(pressed.reply);
       t.effects.push(pressed.effect);
       return;

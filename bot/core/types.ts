@@ -129,7 +129,7 @@ export interface ConversationState {
   /** Tickets this conversation filed today (Kuala Lumpur day); absent in states saved before this field. */
   tickets?: TicketsToday;
   /** The answer just given 👎: the next typed message may say what was missing. */
-  feedbackAsked?: { answerId: string; intent: string; message: string };
+  feedbackAsked?: { answerId: string; intent: string; message: string; at: string };
 }
 
 export interface TicketsToday {
@@ -154,6 +154,8 @@ export interface FeedbackEffect {
   /** The user message the rated answer replied to. */
   redactedMessage: string;
   missing?: string;
+  /** When the 👍/👎 was pressed (ISO): "what was missing" said later belongs to that vote. */
+  votedAt: string;
 }
 
 export interface TicketDraft {

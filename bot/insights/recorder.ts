@@ -59,6 +59,18 @@ function newId(hour: string): string {
   return `${hour}~${crypto.randomBytes(6).toString('hex')}`;
 }
 
+/** When the vote was pressed: a follow-up said later is filed under the vote's day and hour. */
+function votedAt(event: FeedbackEvent, received: Date): Date {
+  const t = event.votedAt ? Date.parse(event.votedAt) : NaN;
+  // Never trust a time far from now (it names the document written to).
+  return Number.isFinite(t) && Math.abs(received.getTime() - t) < 7 * 24 * 3600_000 ? new Date(t) : received;
+}
+
+/** The same id for a 👎 and its "what was missing", so the second completes the first's queue item. */
+function voteItemId(hour: string, mark: string, voted: Date, answerId: string): string {
+  return `${hour}~${crypto.createHash('sha256').update(`${mark}|${voted.toISOString()}|${answerId}`).digest('hex').slice(0, 12)}`;
+}
+
 function clip(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
 }
@@ -100,9 +112,11 @@ export class InsightsRecorder {
 
   /** A 👍/👎 from a channel; resolves when it is stored. */
   recordFeedback(event: FeedbackEvent, at: Date = new Date()): Promise<void> {
-    const day = klDay(at);
-    const hour = klHour(at);
+    const voted = votedAt(event, at);
+    const day = klDay(voted);
+    const hour = klHour(voted);
     const answerId = safeWord(event.answerId);
+    const mark = conversationMarkKey(event.ref);
     let item: ReviewItem | undefined;
     if (event.vote === 'down') {
       // Redacted again: the channel's text may not have been (and "what was missing" is new text).
@@ -114,9 +128,9 @@ export class InsightsRecorder {
       } catch (err) {
         this.options.onError?.(err);
       }
-      item = { id: newId(hour), at: at.toISOString(), lang: event.lang, reason: 'down', message, top, intent: safeWord(event.intent), answerId, ...(missing ? { missing } : {}) };
+      item = { id: voteItemId(hour, mark, voted, answerId), at: voted.toISOString(), lang: event.lang, reason: 'down', message, top, intent: safeWord(event.intent), answerId, ...(missing ? { missing } : {}) };
     }
-    this.push({ kind: 'feedback', mark: conversationMarkKey(event.ref), day, hour, answerId, vote: event.vote, followUp: event.followUp === true, item });
+    this.push({ kind: 'feedback', mark, day, hour, answerId, vote: event.vote, followUp: event.followUp === true, item });
     return this.flush();
   }
 
@@ -191,7 +205,12 @@ function apply(stored: Docs, batch: InsightEvent[]): Record<string, object> {
   };
   const queue = (hour: string, item: ReviewItem) => {
     const list = get<ReviewHour>(reviewKey(hour), () => ({ hour, items: [], dropped: 0 }));
-    if (list.items.length >= MAX_ITEMS_PER_HOUR) list.dropped += 1;
+    // A 👎's follow-up ("what was missing") completes the vote's item; a label already given is kept.
+    const same = list.items.findIndex((i) => i.id === item.id);
+    if (same >= 0) {
+      const { label, labelledAt } = list.items[same];
+      list.items[same] = { ...item, ...(label ? { label } : {}), ...(labelledAt ? { labelledAt } : {}) };
+    } else if (list.items.length >= MAX_ITEMS_PER_HOUR) list.dropped += 1;
     else list.items.push(item);
   };
 

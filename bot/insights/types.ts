@@ -17,8 +17,10 @@ export interface FeedbackEvent {
   missing?: string;
   /** The user message the answer replied to, already redacted (HandledTurn.loggableText). */
   redactedMessage: string;
-  /** What was missing, said after a 👎 already recorded: queued with it, not counted again. */
+  /** What was missing, said after a 👎 already recorded: it completes that 👎's queue item, not counted again. */
   followUp?: boolean;
+  /** When the 👍/👎 was pressed (ISO); a vote and its follow-up share it, so they share one queue item. */
+  votedAt?: string;
 }
 
 /** Why a message is in the queue: the bot asked which topic, could not place it, ruled it out of scope, or its answer got 👎. */

@@ -35,7 +35,7 @@ describe.each([
     expect(text(r)).toMatch(thanks);
     expect(text(r).length).toBeLessThan(60);
     expect(feedback(r)).toEqual([
-      { kind: 'feedback', answerId: 'payment_methods', intent: 'payment_methods', lang, vote: 'up', redactedMessage: `${ask} IC [MYKAD]` },
+      { kind: 'feedback', answerId: 'payment_methods', intent: 'payment_methods', lang, vote: 'up', redactedMessage: `${ask} IC [MYKAD]`, votedAt: NOW.toISOString() },
     ]);
     expect(r.state.feedbackAsked).toBeUndefined();
   });
@@ -45,12 +45,12 @@ describe.each([
     const down = say(answered.state, '👎');
     expect(text(down)).toMatch(missing);
     expect(buttons(down).some((b) => officer.test(b))).toBe(true);
-    expect(feedback(down)).toEqual([{ kind: 'feedback', answerId: 'payment_methods', intent: 'payment_methods', lang, vote: 'down', redactedMessage: ask }]);
+    expect(feedback(down)).toEqual([{ kind: 'feedback', answerId: 'payment_methods', intent: 'payment_methods', lang, vote: 'down', redactedMessage: ask, votedAt: NOW.toISOString() }]);
 
     const note = lang === 'ms' ? 'tak cukup detail pasal bank' : 'it did not say anything about my bank, mail ali@contoh.com.my';
     const said = say(down.state, note);
     expect(feedback(said)).toEqual([
-      expect.objectContaining({ vote: 'down', answerId: 'payment_methods', missing: note.replace('ali@contoh.com.my', '[EMAIL]'), redactedMessage: ask }),
+      expect.objectContaining({ vote: 'down', answerId: 'payment_methods', missing: note.replace('ali@contoh.com.my', '[EMAIL]'), redactedMessage: ask, votedAt: NOW.toISOString() }),
     ]);
     // Thanked, an officer offered; not counted as a message the bot missed.
     expect(buttons(said).some((b) => officer.test(b))).toBe(true);
