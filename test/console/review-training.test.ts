@@ -1,12 +1,13 @@
 // The loop the console exists for: a message the bot could not place is queued, a staff member
-// labels it on the API, `hanna review export` turns it into a training line, and a classifier built
-// from training data with that line added (a copy of intents/data) now gives the labelled intent.
+// labels it on the API, `hanna review export` turns it into a training line, and the bot restarted on
+// training data with that line added (a copy of intents/data) answers the message with the labelled intent.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { createUnderstander } from '../../intents';
 import { DEFAULT_DATA_DIR } from '../../intents/training-data';
 import { review } from '../../bot/cli/review';
+import { createCoreDeps } from '../../bot/app';
 import { IN_HOURS, say, startApp } from '../escalation/helpers';
 
 const TOKEN = 'review-training-token-0123456789abc';
@@ -36,7 +37,7 @@ async function captured(run: () => Promise<number>): Promise<{ code: number; out
   }
 }
 
-test('a labelled item, exported into a copy of the training data, changes what the classifier says about it', async () => {
+test('a labelled item, exported into a copy of the training data, is answered with its label after a restart', async () => {
   const storageUrl = `sqlite:${path.join(dir, 'hanna.db')}`;
   const bot = await startApp({ TRIAGE_TOKEN: TOKEN, STORAGE_URL: storageUrl });
   try {
@@ -75,4 +76,16 @@ test('a labelled item, exported into a copy of the training data, changes what t
   const after = createUnderstander({ dataDir: data, tuning: { cache: false } }).classify(MESSAGE);
   expect(before.intent).toBe('out_of_scope');
   expect(after.intent).toBe(LABEL);
+
+  // The bot restarted on that data (same store) answers the employer's message with the labelled topic.
+  const deps = createCoreDeps(createUnderstander({ dataDir: data }));
+  const restarted = await startApp({ TRIAGE_TOKEN: TOKEN, STORAGE_URL: storageUrl }, { deps });
+  try {
+    const expected = deps.kb.answer(deps.kb.catalogue.id(LABEL)!, 'ms', { now: IN_HOURS }).text;
+    const answered = await say(restarted.url, 'review-2', MESSAGE);
+    expect(answered.text).toContain(expected.split('\n')[0]);
+    expect(answered.text).not.toMatch(/tidak dapat membantu/);
+  } finally {
+    await restarted.stop();
+  }
 }, 120_000);

@@ -27,7 +27,8 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}, options: Omit<AppOptions, 'log' | 'deps'> = {}): Promise<Bot> {
+/** The real app on a free port; `options.deps` replaces the shared model (a bot restarted on other training data). */
+export async function startApp(env: Record<string, string> = {}, options: Omit<AppOptions, 'log'> = {}): Promise<Bot> {
   const config = readConfig({ STORAGE_URL: 'memory:', PORT: '0', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const app = createApp(config, { log: silentLogger, deps: deps(), clock: () => IN_HOURS, ...options });
   const url = await listen(app, 0, '127.0.0.1');
