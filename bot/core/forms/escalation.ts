@@ -108,13 +108,21 @@ const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,
 // Malaysian numbers: mobile 01x + 7-8 digits, landline 0[3-9] + 7-8 digits; +60 or 60 for the leading 0.
 const MY_PHONE = /^(?:\+?60|0)(1\d{8,9}|[3-9]\d{7,8})$/;
 
-/** An e-mail address (kept as typed, lower-cased) or a Malaysian phone number (kept as 0xxxxxxxxx). */
+/** An e-mail address (kept as typed, lower-cased) or a Malaysian phone number (written as officers dial it: 012-345 6789). */
 export function readContact(text: string): { email: string } | { phone: string } | null {
   const t = text.trim().replace(/[.,;]+$/, '');
   if (EMAIL.test(t) && t.length <= 254) return { email: t.toLowerCase() };
   const digits = t.replace(/[\s().-]/g, '');
   const m = MY_PHONE.exec(digits);
-  return m ? { phone: `0${m[1]}` } : null;
+  return m ? { phone: dialled(`0${m[1]}`) } : null;
+}
+
+/** Prefix, then the number with a space before its last four digits: 012-345 6789, 03-2345 6789, 088-123 456. */
+function dialled(number: string): string {
+  const prefix = number.startsWith('01') || number.startsWith('08') ? 3 : 2;
+  const rest = number.slice(prefix);
+  const split = rest.length > 6 ? rest.length - 4 : 3;
+  return `${number.slice(0, prefix)}-${rest.slice(0, split)} ${rest.slice(split)}`;
 }
 
 function contact(kb: KnowledgeBase) {
