@@ -50,3 +50,25 @@ describe.each([
     expect(r.replies.at(-1)!.suggestedActions).toHaveLength(3);
   });
 });
+
+describe('the summary answered in a few words, as employers type it', () => {
+  const at = () => atSummary('talk to an officer', 'Cannot log in to ASSIST').state;
+  test.each(['ok hantar', 'yes please', 'ya, hantar', 'confirm', 'yes send it', 'Hantar / Send', 'ok send now'])('%j files the ticket', (text) => {
+    expect(tickets(say(at(), text))).toHaveLength(1);
+  });
+  test.each(['jangan hantar', "don't send", 'no', 'not yet'])('%j files nothing and asks again', (text) => {
+    const r = say(at(), text);
+    expect(tickets(r)).toEqual([]);
+    expect(r.state.form?.id).toBe('escalation');
+  });
+  test.each(['ya tapi tukar nama', 'yes but change the company', 'Ubah / Change'])('%j asks which item to change', (text) => {
+    const r = say(at(), text);
+    expect(tickets(r)).toEqual([]);
+    expect(r.replies.at(-1)!.suggestedActions?.length).toBe(6);
+  });
+  test('"Batal / Cancel" (a button title sent back whole) ends the form', () => {
+    const r = say(at(), 'Batal / Cancel');
+    expect(tickets(r)).toEqual([]);
+    expect(r.state.form).toBeNull();
+  });
+});

@@ -156,8 +156,15 @@ function summaryText(kb: KnowledgeBase, values: Record<string, string>, lang: La
   return `${kb.phrase('summary_heading', lang)}\n${lines.join('\n')}\n\n${kb.phrase('summary_choose', lang)}`;
 }
 
-const SEND_WORDS = new Set(['hantar', 'send', 'ya', 'yes', 'ok', 'hantar / send']);
-const CHANGE_WORDS = new Set(['ubah', 'change', 'tukar', 'edit', 'ubah / change']);
+// The summary is answered in a few words ("ok hantar", "yes please send it", "ya, tukar nama"): a word that asks to
+// change wins; otherwise every word must agree to send (so "jangan hantar" / "don't send" is asked again).
+const SEND_WORDS = new Set(['hantar', 'send', 'ya', 'yes', 'ok', 'okay', 'confirm', 'sahkan', 'submit', 'teruskan', 'proceed', 'setuju', 'boleh', 'sure', 'yup', 'yep', 'y']);
+const AGREEING_FILLER = new Set(['please', 'pls', 'plz', 'sila', 'it', 'now', 'sekarang', 'je', 'jer', 'lah', 'la', 'dah', 'terus', 'go', 'ahead', 'and', 'dan', 'the', 'ticket', 'tiket', 'betul', 'correct', 'all', 'semua']);
+const CHANGE_WORDS = new Set(['ubah', 'change', 'tukar', 'edit', 'betulkan', 'pinda', 'amend']);
+
+function summaryWords(typed: string): string[] {
+  return typed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
 
 /** The summary step: "Send" files; "Change" asks which item, and that item's label re-asks it. */
 function summary(kb: KnowledgeBase) {
@@ -165,8 +172,11 @@ function summary(kb: KnowledgeBase) {
   const buttons = (lang: Lang) => (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang));
   return (text: string, u: Understanding): FieldResult => {
     const typed = text.trim().toLowerCase().replace(/[.!\s]+$/, '');
-    if (SEND_WORDS.has(typed) || both('summary_send').includes(typed)) return { ok: true, value: 'send' };
-    if (CHANGE_WORDS.has(typed) || both('summary_change').includes(typed)) {
+    const words = summaryWords(typed);
+    const change = words.some((w) => CHANGE_WORDS.has(w)) || both('summary_change').includes(typed);
+    const send = words.some((w) => SEND_WORDS.has(w)) && words.every((w) => SEND_WORDS.has(w) || AGREEING_FILLER.has(w));
+    if (!change && (send || both('summary_send').includes(typed))) return { ok: true, value: 'send' };
+    if (change && !SUMMARY_ITEMS.some((i) => both(i.label).includes(typed))) {
       return { ok: false, reason: phrase(kb, 'summary_pick_field'), choices: SUMMARY_ITEMS.map((i) => kb.phrase(i.label, u.lang)) };
     }
     const picked = SUMMARY_ITEMS.find((i) => both(i.label).includes(typed));
