@@ -4,6 +4,7 @@
 import { loadKnowledgeBase } from '../../knowledge';
 import { createUnderstander } from '../../intents';
 import { escalationForm } from '../../bot/core/forms/escalation';
+import { SKIPPED } from '../../bot/core/forms/runner';
 import { retryDelay } from '../../bot/handoff';
 import { bearerMatches, parsePatch } from '../../bot/triage';
 import { formatReference, maskMyKad } from '../../bot/tickets';
@@ -43,6 +44,17 @@ test.each([
   ['contact', '12345', null],
   ['contact', 'siti@maju', null],
   ['contact', '+65 9123 4567', null], // Singapore, not Malaysian
+  // Said in a sentence, as employers answer.
+  ['contact', 'email saya Siti@Maju.com.my', 'siti@maju.com.my'],
+  ['contact', 'call me at 012 345 6789 after 5pm', '012-345 6789'],
+  ['contact', 'no hp 019-876 5432 ya', '019-876 5432'],
+  ['contact', 'nombor saya 0123 tapi', null],
+  // No contact, said in words: the same as Skip.
+  ['contact', 'tiada', SKIPPED],
+  ['contact', 'takde', SKIPPED],
+  ['contact', 'tak nak bagi', SKIPPED],
+  ['contact', 'no thanks', SKIPPED],
+  ['contact', 'none', SKIPPED],
 ])('%s: %j -> %j', (field, text, expected) => {
   const r = check(field, text);
   if (expected === null) expect(r.ok).toBe(false);

@@ -104,17 +104,26 @@ function problem(kb: KnowledgeBase) {
   };
 }
 
-const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 // Malaysian numbers: mobile 01x + 7-8 digits, landline 0[3-9] + 7-8 digits; +60 or 60 for the leading 0.
 const MY_PHONE = /^(?:\+?60|0)(1\d{8,9}|[3-9]\d{7,8})$/;
+// A run of digits with the spaces, dashes and brackets people write in a number.
+const NUMBER_RUN = /\+?[\d(][\d\s().-]{7,}\d/g;
+// "No contact" said in words ("tiada", "tak nak bagi", "no thanks"): the same as Skip.
+const DECLINED = /^(tiada|takde|tak\s*de|tak\s*ada|xde|x\s*ada|no|none|nope|nil|n\/a|tidak|tak\s*nak|x\s*nak|tak\s*mahu|tak\s*perlu|rather\s+not|i'?d\s+rather\s+not)\b/i;
 
-/** An e-mail address (kept as typed, lower-cased) or a Malaysian phone number (written as officers dial it: 012-345 6789). */
+/**
+ * An e-mail address (lower-cased) or a Malaysian phone number (written as officers dial it: 012-345 6789),
+ * found in the answer even when said in a sentence ("email saya siti@maju.com.my", "call me at 012 345 6789").
+ */
 export function readContact(text: string): { email: string } | { phone: string } | null {
-  const t = text.trim().replace(/[.,;]+$/, '');
-  if (EMAIL.test(t) && t.length <= 254) return { email: t.toLowerCase() };
-  const digits = t.replace(/[\s().-]/g, '');
-  const m = MY_PHONE.exec(digits);
-  return m ? { phone: dialled(`0${m[1]}`) } : null;
+  const email = EMAIL.exec(text)?.[0];
+  if (email && email.length <= 254) return { email: email.toLowerCase() };
+  for (const run of text.match(NUMBER_RUN) ?? []) {
+    const m = MY_PHONE.exec(run.replace(/[\s().-]/g, ''));
+    if (m) return { phone: dialled(`0${m[1]}`) };
+  }
+  return null;
 }
 
 /** Prefix, then the number with a space before its last four digits: 012-345 6789, 03-2345 6789, 088-123 456. */
@@ -130,6 +139,7 @@ function contact(kb: KnowledgeBase) {
     const typed = text.trim().toLowerCase();
     if (typed === kb.phrase('contact_skip', 'ms').toLowerCase() || typed === kb.phrase('contact_skip', 'en').toLowerCase()) return { ok: true, value: SKIPPED };
     const c = readContact(text);
+    if (!c && DECLINED.test(typed) && !/[\d@]/.test(typed)) return { ok: true, value: SKIPPED };
     if (!c) return { ok: false, reason: phrase(kb, 'invalid_contact') };
     return { ok: true, value: 'email' in c ? c.email : c.phone };
   };
