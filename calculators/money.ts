@@ -65,8 +65,14 @@ export function toAmount(value: Decimal | string): string {
   return new Decimal(value).toFixed(2);
 }
 
+/** An amount already written as toFixed(2) writes it: the calculator's figures. */
+const FIXED_2 = /^(?:0|[1-9]\d*)\.\d\d$/;
+
 /** "RM2,500.00": for people. */
 export function formatRM(value: Decimal | string): string {
-  const [whole, sen] = new Decimal(value).toFixed(2).split('.');
-  return `RM${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${sen}`;
+  // A quote reply shows about twenty figures: those already in toFixed(2) form skip a Decimal round trip.
+  const fixed = typeof value === 'string' && FIXED_2.test(value) ? value : new Decimal(value).toFixed(2);
+  const dot = fixed.indexOf('.');
+  const whole = fixed.slice(0, dot);
+  return whole.length <= 3 ? `RM${fixed}` : `RM${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fixed.slice(dot)}`;
 }

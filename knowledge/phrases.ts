@@ -334,12 +334,15 @@ export function shippedPhrases(): PhraseTable {
  * be module constants (`S.tooLong[lang]`) while the words stay in the YAML.
  */
 export function phrasePair(key: PhraseKey): Bilingual {
+  // Looked up once: a quote turn reads some fifty of these, and the table is a large dictionary.
+  let pair: Bilingual | undefined;
+  const get = (): Bilingual => (pair ??= shippedPhrases()[key]);
   return {
     get ms() {
-      return shippedPhrases()[key].ms;
+      return get().ms;
     },
     get en() {
-      return shippedPhrases()[key].en;
+      return get().en;
     },
   };
 }

@@ -2,7 +2,7 @@
 // instead of the text, and a ticket can rebuild the text from the knowledge base and the calculators.
 // Builders mark the replies they make (answerReply, quoteReply, quoteWhyReply); a reply changed after
 // it was marked keeps the reference only while the marked text is still in it whole.
-import { createHash } from 'crypto';
+import crypto from 'crypto';
 import type { QuoteRequest } from '../../calculators';
 import type { Lang, Reply } from './types';
 
@@ -40,5 +40,7 @@ export function sourceOf(reply: Reply): { source: ReplySource; text: string; hea
 
 /** A short fingerprint of a reply's text: tells a rebuild whether the knowledge base has changed the text since. */
 export function textSum(text: string): string {
-  return createHash('sha1').update(text).digest('base64url').slice(0, 8);
+  // Every answer and quote is summed each turn: the one-shot hash (Node 20.12+) skips createHash's object set-up.
+  const sum = typeof crypto.hash === 'function' ? crypto.hash('sha1', text, 'base64url') : crypto.createHash('sha1').update(text).digest('base64url');
+  return sum.slice(0, 8);
 }

@@ -13,6 +13,8 @@ export const countersKey = (day: string): string => `${COUNTERS_PREFIX}${day}`;
 export const reviewKey = (hour: string): string => `${REVIEW_PREFIX}${hour}`;
 
 export function conversationMarkKey(ref: { channelId: string; conversationId: string }): string {
-  const hash = crypto.createHash('sha256').update(`${ref.channelId}\n${ref.conversationId}`).digest('hex').slice(0, 32);
+  const id = `${ref.channelId}\n${ref.conversationId}`;
+  // Once per turn: the one-shot hash (Node 20.12+) skips createHash's object set-up; the same digest.
+  const hash = (typeof crypto.hash === 'function' ? crypto.hash('sha256', id, 'hex') : crypto.createHash('sha256').update(id).digest('hex')).slice(0, 32);
   return `${CONVERSATION_MARK_PREFIX}${hash}`;
 }

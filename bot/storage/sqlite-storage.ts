@@ -4,7 +4,7 @@ import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
 import Database from 'better-sqlite3';
-import { ConflictError, conditionsOf, holds, type DocumentStore, type DocumentWrite, type ReadResult, type WriteCondition } from './document-store';
+import { ConflictError, conditionsOf, type DocumentStore, type DocumentWrite, type ReadResult, type WriteCondition } from './document-store';
 import { prefixRange, startSweeps, SWEEP_EVERY_MS, type RetentionPolicy, type SweepReport } from './retention';
 
 export interface SqliteStorageOptions extends SweepReport {
@@ -27,8 +27,9 @@ export class SqliteStorage implements DocumentStore {
   private readonly getStmt: Database.Statement;
   private readonly putStmt: Database.Statement;
   private readonly delStmt: Database.Statement;
-  /** The eTag alone: checking it must not read and parse the whole 16 KB document (issue 15). */
-  private readonly etagStmt: Database.Statement;
+  /** A write over one version: the eTag is checked by the UPDATE itself, no separate read (issue 15). */
+  private readonly updateIfStmt: Database.Statement;
+  private readonly insertIfAbsentStmt: Database.Statement;
   private readonly applyWrites: (rows: { key: string; json: string; condition: WriteCondition }[]) => string[];
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
@@ -48,14 +49,22 @@ export class SqliteStorage implements DocumentStore {
         'ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at',
     );
     this.delStmt = this.db.prepare('DELETE FROM items WHERE key = ?');
-    this.etagStmt = this.db.prepare('SELECT etag FROM items WHERE key = ?').pluck();
-    // One transaction, built once: either every change of a write is stored or none is.
+    this.updateIfStmt = this.db.prepare('UPDATE items SET doc = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+    this.insertIfAbsentStmt = this.db.prepare('INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
+    // One transaction, built once: either every change of a write is stored or none is (a
+    // ConflictError thrown inside rolls back the rows already written).
     this.applyWrites = this.db.transaction((rows: { key: string; json: string; condition: WriteCondition }[]) => {
       const now = this.clock();
       return rows.map(({ key, json, condition }) => {
-        if (condition.kind !== 'any' && !holds(condition, this.etagStmt.get(key) as string | undefined)) throw new ConflictError(key);
         const eTag = crypto.randomUUID();
-        this.putStmt.run(key, json, eTag, now);
+        // The condition is part of the statement: no change means it did not hold.
+        const changed =
+          condition.kind === 'match'
+            ? this.updateIfStmt.run(json, eTag, now, key, condition.eTag).changes
+            : condition.kind === 'absent'
+              ? this.insertIfAbsentStmt.run(key, json, eTag, now).changes
+              : this.putStmt.run(key, json, eTag, now).changes;
+        if (changed === 0) throw new ConflictError(key);
         return eTag;
       });
     });
