@@ -22,6 +22,9 @@ export interface SqliteStorageOptions extends SweepReport {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
+/** How many recently used rows are kept as JSON (about 4 KB each for a conversation). */
+const RECENT_ROWS = 500;
+
 export class SqliteStorage implements DocumentStore {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement;
@@ -34,6 +37,13 @@ export class SqliteStorage implements DocumentStore {
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
   private stopSweeps: () => void = () => undefined;
+  /**
+   * The rows this connection last read or wrote, newest last (issue 15: a conversation's next turn
+   * reads what its last turn wrote). Valid while no other connection has committed (checkOtherWriters).
+   */
+  private readonly recent = new Map<string, { doc: string; etag: string }>();
+  private readonly dataVersionStmt: Database.Statement;
+  private dataVersion = -1;
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -44,6 +54,7 @@ export class SqliteStorage implements DocumentStore {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.getStmt = this.db.prepare('SELECT doc, etag FROM items WHERE key = ?');
+    this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck();
     this.putStmt = this.db.prepare(
       'INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ' +
         'ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, updated_at = excluded.updated_at',
@@ -113,16 +124,44 @@ export class SqliteStorage implements DocumentStore {
   private sweepNow(): number {
     if (!this.sweeper || !this.db.open) return 0;
     const { stmt, ranges, maxAgeMs } = this.sweeper;
-    return stmt.run(this.clock() - maxAgeMs, ...ranges).changes;
+    const deleted = stmt.run(this.clock() - maxAgeMs, ...ranges).changes;
+    if (deleted > 0) this.recent.clear();
+    return deleted;
   }
 
   async read(keys: readonly string[]): Promise<ReadResult> {
+    this.checkOtherWriters();
     const found: ReadResult = {};
     for (const key of keys) {
-      const row = this.getStmt.get(key) as { doc: string; etag: string } | undefined;
+      const row = this.recent.get(key) ?? this.load(key);
       if (row) found[key] = { doc: JSON.parse(row.doc), eTag: row.etag };
     }
     return found;
+  }
+
+  /** A row from the file, kept as the newest recent one. */
+  private load(key: string): { doc: string; etag: string } | undefined {
+    const row = this.getStmt.get(key) as { doc: string; etag: string } | undefined;
+    if (row) this.remember(key, row);
+    return row;
+  }
+
+  private remember(key: string, row: { doc: string; etag: string }): void {
+    this.recent.delete(key);
+    this.recent.set(key, row);
+    if (this.recent.size > RECENT_ROWS) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /**
+   * The recent rows hold only what this connection read or wrote; SQLite's data_version changes when
+   * any other connection (another process, a CLI command) commits, and then they are dropped.
+   */
+  private checkOtherWriters(): void {
+    const version = this.dataVersionStmt.get() as number;
+    if (version !== this.dataVersion) {
+      this.recent.clear();
+      this.dataVersion = version;
+    }
   }
 
   async write(key: string, doc: object, condition: Pick<DocumentWrite, 'ifMatch' | 'ifAbsent'> = {}): Promise<string> {
@@ -132,11 +171,25 @@ export class SqliteStorage implements DocumentStore {
 
   async writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
     const conditions = conditionsOf(writes);
-    return this.applyWrites(writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i] })));
+    const rows = writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i] }));
+    let eTags: string[];
+    try {
+      eTags = this.applyWrites(rows);
+    } catch (err) {
+      // A conflict: another writer's version is newer than any row kept here.
+      for (const row of rows) this.recent.delete(row.key);
+      throw err;
+    }
+    // Committed: these are now the stored versions.
+    rows.forEach((row, i) => this.remember(row.key, { doc: row.json, etag: eTags[i] }));
+    return eTags;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    for (const key of keys) this.delStmt.run(key);
+    for (const key of keys) {
+      this.delStmt.run(key);
+      this.recent.delete(key);
+    }
   }
 
   /** Synchronous inside: the file is closed when this returns its promise. */

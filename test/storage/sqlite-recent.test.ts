@@ -1,0 +1,63 @@
+// The SQLite store keeps the rows it last read or wrote (a conversation's next turn reads what its
+// last turn wrote). What another connection commits to the same file must still be seen at once: a
+// second process (an instance, a CLI command) writing a conversation, or deleting it.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { ConflictError, SqliteStorage } from '../../bot/storage';
+
+let dir: string;
+let a: SqliteStorage;
+let b: SqliteStorage;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanna-recent-'));
+  const file = path.join(dir, 'hanna.db');
+  a = new SqliteStorage(file);
+  b = new SqliteStorage(file);
+});
+afterEach(async () => {
+  await a.close();
+  await b.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a write by another connection is read at once, and a write over the old version is a conflict", async () => {
+  const first = await a.write('conversation/x', { turn: 1 });
+  expect((await a.read(['conversation/x']))['conversation/x']?.doc).toEqual({ turn: 1 });
+  const theirs = await b.write('conversation/x', { turn: 2 }, { ifMatch: first });
+  const seen = (await a.read(['conversation/x']))['conversation/x'];
+  expect(seen).toEqual({ doc: { turn: 2 }, eTag: theirs });
+  await expect(a.write('conversation/x', { turn: 3 }, { ifMatch: first })).rejects.toBeInstanceOf(ConflictError);
+  await a.write('conversation/x', { turn: 3 }, { ifMatch: theirs });
+  expect((await b.read(['conversation/x']))['conversation/x']?.doc).toEqual({ turn: 3 });
+});
+
+test('a delete by another connection is seen; a delete here is too', async () => {
+  await a.write('conversation/y', { turn: 1 });
+  await a.read(['conversation/y']);
+  await b.delete(['conversation/y']);
+  expect(await a.read(['conversation/y'])).toEqual({});
+  await b.write('conversation/z', { turn: 1 });
+  await a.read(['conversation/z']);
+  await a.delete(['conversation/z']);
+  expect(await a.read(['conversation/z'])).toEqual({});
+});
+
+test('what a caller does to a document it read or wrote never changes the store', async () => {
+  const doc = { list: [1] };
+  await a.write('conversation/w', doc);
+  doc.list.push(2);
+  const read = (await a.read(['conversation/w']))['conversation/w']!.doc as { list: number[] };
+  expect(read.list).toEqual([1]);
+  read.list.push(3);
+  expect(((await a.read(['conversation/w']))['conversation/w']!.doc as { list: number[] }).list).toEqual([1]);
+});
+
+test('a failed all-or-nothing write keeps nothing of it, here or in the file', async () => {
+  const eTag = await a.write('k/1', { v: 1 });
+  await b.write('k/2', { v: 'theirs' });
+  await expect(a.writeAll([{ key: 'k/1', doc: { v: 2 }, ifMatch: eTag }, { key: 'k/2', doc: { v: 2 }, ifAbsent: true }])).rejects.toBeInstanceOf(ConflictError);
+  expect((await a.read(['k/1']))['k/1']?.doc).toEqual({ v: 1 });
+  expect((await b.read(['k/1']))['k/1']?.doc).toEqual({ v: 1 });
+});
