@@ -25,6 +25,21 @@ export interface SqliteStorageOptions extends SweepReport {
 /** How many recently used rows are kept as JSON (about 4 KB each for a conversation). */
 const RECENT_ROWS = 500;
 
+/** A write time younger than this is not renewed: retention may end up to an hour early, never late. */
+const STAMP_MS = 3_600_000;
+
+/** A row as stored: its JSON, eTag and last write time (ms). */
+interface Kept {
+  doc: string;
+  etag: string;
+  at: number;
+}
+
+interface Written {
+  eTag: string;
+  at: number;
+}
+
 export class SqliteStorage implements DocumentStore {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement;
@@ -32,8 +47,10 @@ export class SqliteStorage implements DocumentStore {
   private readonly delStmt: Database.Statement;
   /** A write over one version: the eTag is checked by the UPDATE itself, no separate read (issue 15). */
   private readonly updateIfStmt: Database.Statement;
+  /** The same, leaving a write time less than STAMP_MS old as it is (no updated_at index change). */
+  private readonly updateKeepTimeStmt: Database.Statement;
   private readonly insertIfAbsentStmt: Database.Statement;
-  private readonly applyWrites: (rows: { key: string; json: string; condition: WriteCondition }[]) => string[];
+  private readonly applyWrites: (rows: { key: string; json: string; condition: WriteCondition }[]) => Written[];
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
   private stopSweeps: () => void = () => undefined;
@@ -41,7 +58,7 @@ export class SqliteStorage implements DocumentStore {
    * The rows this connection last read or wrote, newest last (issue 15: a conversation's next turn
    * reads what its last turn wrote). Valid while no other connection has committed (checkOtherWriters).
    */
-  private readonly recent = new Map<string, { doc: string; etag: string }>();
+  private readonly recent = new Map<string, Kept>();
   private readonly dataVersionStmt: Database.Statement;
   private dataVersion = -1;
 
@@ -53,7 +70,7 @@ export class SqliteStorage implements DocumentStore {
     this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
-    this.getStmt = this.db.prepare('SELECT doc, etag FROM items WHERE key = ?');
+    this.getStmt = this.db.prepare('SELECT doc, etag, updated_at AS at FROM items WHERE key = ?');
     this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck();
     this.putStmt = this.db.prepare(
       'INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ' +
@@ -61,22 +78,29 @@ export class SqliteStorage implements DocumentStore {
     );
     this.delStmt = this.db.prepare('DELETE FROM items WHERE key = ?');
     this.updateIfStmt = this.db.prepare('UPDATE items SET doc = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+    this.updateKeepTimeStmt = this.db.prepare('UPDATE items SET doc = ?, etag = ? WHERE key = ? AND etag = ?');
     this.insertIfAbsentStmt = this.db.prepare('INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
     // One transaction, built once: either every change of a write is stored or none is (a
     // ConflictError thrown inside rolls back the rows already written).
     this.applyWrites = this.db.transaction((rows: { key: string; json: string; condition: WriteCondition }[]) => {
       const now = this.clock();
-      return rows.map(({ key, json, condition }) => {
+      return rows.map(({ key, json, condition }): Written => {
         const eTag = crypto.randomUUID();
+        // The write time is for retention, counted in days: one less than STAMP_MS old is left as it is,
+        // which spares the updated_at index a change on nearly every turn (issue 15).
+        const kept = condition.kind === 'match' ? this.recent.get(key) : undefined;
+        const keepTime = kept !== undefined && condition.kind === 'match' && kept.etag === condition.eTag && now - kept.at >= 0 && now - kept.at < STAMP_MS;
         // The condition is part of the statement: no change means it did not hold.
         const changed =
           condition.kind === 'match'
-            ? this.updateIfStmt.run(json, eTag, now, key, condition.eTag).changes
+            ? keepTime
+              ? this.updateKeepTimeStmt.run(json, eTag, key, condition.eTag).changes
+              : this.updateIfStmt.run(json, eTag, now, key, condition.eTag).changes
             : condition.kind === 'absent'
               ? this.insertIfAbsentStmt.run(key, json, eTag, now).changes
               : this.putStmt.run(key, json, eTag, now).changes;
         if (changed === 0) throw new ConflictError(key);
-        return eTag;
+        return { eTag, at: keepTime ? kept.at : now };
       });
     });
     const policy = options.retention;
@@ -140,13 +164,13 @@ export class SqliteStorage implements DocumentStore {
   }
 
   /** A row from the file, kept as the newest recent one. */
-  private load(key: string): { doc: string; etag: string } | undefined {
-    const row = this.getStmt.get(key) as { doc: string; etag: string } | undefined;
+  private load(key: string): Kept | undefined {
+    const row = this.getStmt.get(key) as Kept | undefined;
     if (row) this.remember(key, row);
     return row;
   }
 
-  private remember(key: string, row: { doc: string; etag: string }): void {
+  private remember(key: string, row: Kept): void {
     this.recent.delete(key);
     this.recent.set(key, row);
     if (this.recent.size > RECENT_ROWS) this.recent.delete(this.recent.keys().next().value as string);
@@ -172,17 +196,17 @@ export class SqliteStorage implements DocumentStore {
   async writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
     const conditions = conditionsOf(writes);
     const rows = writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i] }));
-    let eTags: string[];
+    let written: Written[];
     try {
-      eTags = this.applyWrites(rows);
+      written = this.applyWrites(rows);
     } catch (err) {
       // A conflict: another writer's version is newer than any row kept here.
       for (const row of rows) this.recent.delete(row.key);
       throw err;
     }
     // Committed: these are now the stored versions.
-    rows.forEach((row, i) => this.remember(row.key, { doc: row.json, etag: eTags[i] }));
-    return eTags;
+    rows.forEach((row, i) => this.remember(row.key, { doc: row.json, etag: written[i].eTag, at: written[i].at }));
+    return written.map((w) => w.eTag);
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -61,3 +61,27 @@ test('a failed all-or-nothing write keeps nothing of it, here or in the file', a
   expect((await a.read(['k/1']))['k/1']?.doc).toEqual({ v: 1 });
   expect((await b.read(['k/1']))['k/1']?.doc).toEqual({ v: 1 });
 });
+
+test('the last write time (for retention) is renewed once it is an hour old, not on every turn', async () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  let now = Date.UTC(2026, 10, 26, 3);
+  const file = path.join(dir, 'clocked.db');
+  const store = new SqliteStorage(file, { clock: () => now, retention: { prefixes: ['conversation/'], maxAgeMs: DAY }, sweepEveryMs: 10 * DAY });
+  try {
+    let eTag = await store.write('conversation/busy', { turn: 1 });
+    await store.write('conversation/quiet', { turn: 1 });
+    // Turns 30 minutes apart: the write time stays at the first.
+    now += HOUR / 2;
+    eTag = await store.write('conversation/busy', { turn: 2 }, { ifMatch: eTag });
+    // An hour and a half after the first write: renewed.
+    now += HOUR;
+    await store.write('conversation/busy', { turn: 3 }, { ifMatch: eTag });
+    // A day after the first write plus a little: the quiet one is gone, the busy one (renewed) stays.
+    now += DAY - HOUR;
+    expect(await store.sweep()).toBe(1);
+    expect(Object.keys(await store.read(['conversation/busy', 'conversation/quiet']))).toEqual(['conversation/busy']);
+  } finally {
+    await store.close();
+  }
+});
