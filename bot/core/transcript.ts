@@ -9,7 +9,7 @@ import type { Calculator } from '../../calculators';
 import { quoteReply } from './quote-flow';
 import { quoteWhyReply } from './quote-text';
 import { answerReply, Offers } from './replies';
-import { sourceOf, textSum, type ReplySource } from './reply-source';
+import { sameText, sourceOf, textSum, type ReplySource } from './reply-source';
 import type { Reply, StoredBotReply, StoredTurn, TranscriptTurn, TurnMeta } from './types';
 
 export const TRANSCRIPT_TURNS = 24;
@@ -63,7 +63,7 @@ function rebuild(kb: KnowledgeBase, calculator: Calculator, source: ReplySource,
     // shown as the note below
   }
   if (text === null) return GONE;
-  return redact(text) + (textSum(text) === sum ? '' : CHANGED);
+  return redact(text) + (sameText(text, sum) ? '' : CHANGED);
 }
 
 function render(kb: KnowledgeBase, calculator: Calculator, source: ReplySource, at: Date): string | null {

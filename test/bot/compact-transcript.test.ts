@@ -1,6 +1,7 @@
 // The conversation state keeps the bot's replies as references (an answer, a quote) and rebuilds
 // their text for a ticket: the rebuilt text is what the user was shown (redacted), the state stays
 // small, and a state saved by the code that kept full text still loads and files its transcript.
+import crypto from 'crypto';
 import { createCoreDeps } from '../../bot/app';
 import { runTurn } from '../../bot/core';
 import { fullTranscript, TRANSCRIPT_TURNS } from '../../bot/core/transcript';
@@ -83,4 +84,14 @@ test('a reply whose answer changed or went from the knowledge base since it was 
   expect(changed.text).toMatch(/this reply was changed after it was sent/);
   expect(gone.text).toMatch(/this reply is no longer available/);
   expect(fullTranscript(deps.kb, deps.calculator, [sent])[0].text).not.toMatch(/changed after/);
+});
+
+test('a reply stored with the older sha1 fingerprint is still recognised as unchanged (or changed)', () => {
+  const { state } = talk(['how do i register my company for perkeso']);
+  const sent = state.transcript[1];
+  if (!('reply' in sent)) throw new Error('the answer was not kept as a reference');
+  const text = fullTranscript(deps.kb, deps.calculator, [sent])[0].text;
+  const legacy = crypto.createHash('sha1').update(text).digest('base64url').slice(0, 8);
+  expect(fullTranscript(deps.kb, deps.calculator, [{ ...sent, sum: legacy }])[0].text).not.toMatch(/changed after/);
+  expect(fullTranscript(deps.kb, deps.calculator, [{ ...sent, sum: legacy.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }])[0].text).toMatch(/changed after/);
 });
