@@ -33,6 +33,8 @@ export class LanguageDetector {
   private readonly totals: Record<Lang, number> = { ms: 0, en: 0 };
 
   private readonly switches: LangSwitchLexicon;
+  /** The switch phrases with a space each side, made once (they were rebuilt for every message). */
+  private readonly paddedPhrases: Record<'ms' | 'en', string[]>;
   private readonly fuzzySwitch: Fuse<{ phrase: string; lang: Lang }>;
 
   constructor(words: LangWords, switches: LangSwitchLexicon, normalise: (s: string) => string = (s) => s) {
@@ -48,6 +50,7 @@ export class LanguageDetector {
       phrases: { ms: norm(switches.phrases.ms), en: norm(switches.phrases.en) },
       alone: { ms: norm(switches.alone.ms), en: norm(switches.alone.en) },
     };
+    this.paddedPhrases = { ms: this.switches.phrases.ms.map((p) => ` ${p} `), en: this.switches.phrases.en.map((p) => ` ${p} `) };
     const all = (['ms', 'en'] as const).flatMap((lang) => [...this.switches.phrases[lang], ...this.switches.alone[lang]].map((phrase) => ({ phrase, lang })));
     this.fuzzySwitch = new Fuse(all, { keys: ['phrase'], includeScore: true, threshold: FUZZY_SWITCH_SCORE, ignoreLocation: true });
   }
@@ -111,7 +114,7 @@ export class LanguageDetector {
       if (tokens.length === 1 && this.switches.alone[lang].includes(tokens[0])) return lang;
       if (tokens.length > this.switches.maxWords) continue;
       const padded = ` ${normalised} `;
-      if (this.switches.phrases[lang].some((p) => padded.includes(` ${p} `))) return lang;
+      if (this.paddedPhrases[lang].some((p) => padded.includes(p))) return lang;
     }
     // typos ("englsh please", "bahasa melyu"): fuse.js, but only for short messages that name a language
     // at all, and only against a phrase of about the same length (fuse also matches substrings)
