@@ -35,10 +35,26 @@ interface Kept {
   at: number;
 }
 
-interface Written {
+interface Row {
+  key: string;
+  json: string;
+  condition: WriteCondition;
+  /** Made when the write is queued: a read of the pending version gets it, a chained write names it. */
   eTag: string;
-  at: number;
 }
+
+/** A writeAll() waiting for the next commit. */
+interface Queued {
+  rows: Row[];
+  resolve: (eTags: string[]) => void;
+  reject: (err: unknown) => void;
+}
+
+/** What one queued writeAll() did in a commit: its rows' write times, or the conflict that undid it. */
+type Outcome = { ats: number[] } | { conflict: ConflictError };
+
+// Captured at load: a test's fake timers must not stop commits.
+const nextTurn = setImmediate;
 
 export class SqliteStorage implements DocumentStore {
   private readonly db: Database.Database;
@@ -50,7 +66,11 @@ export class SqliteStorage implements DocumentStore {
   /** The same, leaving a write time less than STAMP_MS old as it is (no updated_at index change). */
   private readonly updateKeepTimeStmt: Database.Statement;
   private readonly insertIfAbsentStmt: Database.Statement;
-  private readonly applyWrites: (rows: { key: string; json: string; condition: WriteCondition }[]) => Written[];
+  private readonly commitQueued: (queued: Queued[], now: number) => Outcome[];
+  private queued: Queued[] = [];
+  private commitScheduled = false;
+  /** Versions queued for the next commit, newest per key: reads in this process see them (see writeAll). */
+  private readonly pending = new Map<string, Kept>();
   private readonly clock: () => number;
   private readonly sweeper: { stmt: Database.Statement; ranges: string[]; maxAgeMs: number } | null = null;
   private stopSweeps: () => void = () => undefined;
@@ -82,25 +102,20 @@ export class SqliteStorage implements DocumentStore {
     this.insertIfAbsentStmt = this.db.prepare('INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
     // One transaction, built once: either every change of a write is stored or none is (a
     // ConflictError thrown inside rolls back the rows already written).
-    this.applyWrites = this.db.transaction((rows: { key: string; json: string; condition: WriteCondition }[]) => {
-      const now = this.clock();
-      return rows.map(({ key, json, condition }): Written => {
-        const eTag = crypto.randomUUID();
-        // The write time is for retention, counted in days: one less than STAMP_MS old is left as it is,
-        // which spares the updated_at index a change on nearly every turn (issue 15).
-        const kept = condition.kind === 'match' ? this.recent.get(key) : undefined;
-        const keepTime = kept !== undefined && condition.kind === 'match' && kept.etag === condition.eTag && now - kept.at >= 0 && now - kept.at < STAMP_MS;
-        // The condition is part of the statement: no change means it did not hold.
-        const changed =
-          condition.kind === 'match'
-            ? keepTime
-              ? this.updateKeepTimeStmt.run(json, eTag, key, condition.eTag).changes
-              : this.updateIfStmt.run(json, eTag, now, key, condition.eTag).changes
-            : condition.kind === 'absent'
-              ? this.insertIfAbsentStmt.run(key, json, eTag, now).changes
-              : this.putStmt.run(key, json, eTag, now).changes;
-        if (changed === 0) throw new ConflictError(key);
-        return { eTag, at: keepTime ? kept.at : now };
+    // One writeAll() is one savepoint: either every change of it is stored or none is (a ConflictError
+    // thrown inside rolls back the rows already written), without undoing the others in the commit.
+    const applyGroup = this.db.transaction((rows: Row[], now: number, times: Map<string, Kept>) => rows.map((row) => this.applyRow(row, now, times)));
+    // Every writeAll() queued since the last commit, in one transaction (group commit): one COMMIT for
+    // a burst of turns instead of one each (issue 15).
+    this.commitQueued = this.db.transaction((queued: Queued[], now: number): Outcome[] => {
+      const times = new Map<string, Kept>();
+      return queued.map((q) => {
+        try {
+          return { ats: applyGroup(q.rows, now, times) };
+        } catch (err) {
+          if (err instanceof ConflictError) return { conflict: err };
+          throw err;
+        }
       });
     });
     const policy = options.retention;
@@ -114,6 +129,26 @@ export class SqliteStorage implements DocumentStore {
       };
       this.stopSweeps = startSweeps(() => this.sweepNow(), options.sweepEveryMs ?? SWEEP_EVERY_MS, options);
     }
+  }
+
+  /** One row under its condition, which is part of the statement: no change means it did not hold. Its write time. */
+  private applyRow({ key, json, condition, eTag }: Row, now: number, times: Map<string, Kept>): number {
+    // The write time is for retention, counted in days: one less than STAMP_MS old is left as it is,
+    // which spares the updated_at index a change on nearly every turn (issue 15).
+    const kept = condition.kind === 'match' ? (times.get(key) ?? this.recent.get(key)) : undefined;
+    const keepTime = kept !== undefined && condition.kind === 'match' && kept.etag === condition.eTag && now - kept.at >= 0 && now - kept.at < STAMP_MS;
+    const changed =
+      condition.kind === 'match'
+        ? keepTime
+          ? this.updateKeepTimeStmt.run(json, eTag, key, condition.eTag).changes
+          : this.updateIfStmt.run(json, eTag, now, key, condition.eTag).changes
+        : condition.kind === 'absent'
+          ? this.insertIfAbsentStmt.run(key, json, eTag, now).changes
+          : this.putStmt.run(key, json, eTag, now).changes;
+    if (changed === 0) throw new ConflictError(key);
+    const at = keepTime ? kept.at : now;
+    times.set(key, { doc: json, etag: eTag, at });
+    return at;
   }
 
   /** The open database, for other tables in the same file (the rate-limit counters). */
@@ -147,6 +182,7 @@ export class SqliteStorage implements DocumentStore {
 
   private sweepNow(): number {
     if (!this.sweeper || !this.db.open) return 0;
+    this.commitNow();
     const { stmt, ranges, maxAgeMs } = this.sweeper;
     const deleted = stmt.run(this.clock() - maxAgeMs, ...ranges).changes;
     if (deleted > 0) this.recent.clear();
@@ -157,7 +193,7 @@ export class SqliteStorage implements DocumentStore {
     this.checkOtherWriters();
     const found: ReadResult = {};
     for (const key of keys) {
-      const row = this.recent.get(key) ?? this.load(key);
+      const row = this.pending.get(key) ?? this.recent.get(key) ?? this.load(key);
       if (row) found[key] = { doc: JSON.parse(row.doc), eTag: row.etag };
     }
     return found;
@@ -193,23 +229,79 @@ export class SqliteStorage implements DocumentStore {
     return eTag;
   }
 
-  async writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
-    const conditions = conditionsOf(writes);
-    const rows = writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i] }));
-    let written: Written[];
+  /**
+   * Queued for the commit at the end of this turn of the event loop, with every other write made in it;
+   * resolves once committed (so a reply that depends on it goes out after). Until then reads in this
+   * process see the new version, as the writes that follow it in the same commit will. A write over a
+   * version that is not the newest here fails at once.
+   */
+  writeAll(writes: readonly DocumentWrite[]): Promise<string[]> {
+    let rows: Row[];
     try {
-      written = this.applyWrites(rows);
+      const conditions = conditionsOf(writes);
+      rows = writes.map((w, i) => ({ key: w.key, json: JSON.stringify(w.doc), condition: conditions[i], eTag: crypto.randomUUID() }));
     } catch (err) {
-      // A conflict: another writer's version is newer than any row kept here.
-      for (const row of rows) this.recent.delete(row.key);
-      throw err;
+      return Promise.reject(err);
     }
-    // Committed: these are now the stored versions.
-    rows.forEach((row, i) => this.remember(row.key, { doc: row.json, etag: written[i].eTag, at: written[i].at }));
-    return written.map((w) => w.eTag);
+    for (const row of rows) {
+      const newer = this.pending.get(row.key);
+      if (newer && (row.condition.kind === 'absent' || (row.condition.kind === 'match' && row.condition.eTag !== newer.etag))) {
+        this.recent.delete(row.key);
+        return Promise.reject(new ConflictError(row.key));
+      }
+    }
+    const now = this.clock();
+    for (const row of rows) this.pending.set(row.key, { doc: row.json, etag: row.eTag, at: now });
+    return new Promise((resolve, reject) => {
+      this.queued.push({ rows, resolve, reject });
+      if (!this.commitScheduled) {
+        this.commitScheduled = true;
+        nextTurn(() => this.commitNow());
+      }
+    });
+  }
+
+  /** Commits the queued writes now (also before a delete, a sweep and closing). */
+  private commitNow(): void {
+    this.commitScheduled = false;
+    const queued = this.queued;
+    if (queued.length === 0) return;
+    this.queued = [];
+    let outcomes: Outcome[];
+    try {
+      if (!this.db.open) throw new Error('storage: the SQLite store is closed');
+      outcomes = this.commitQueued(queued, this.clock());
+    } catch (err) {
+      // Nothing of the commit is stored.
+      for (const q of queued) {
+        this.forget(q.rows);
+        q.reject(err);
+      }
+      return;
+    }
+    queued.forEach((q, i) => {
+      const outcome = outcomes[i];
+      this.forget(q.rows);
+      if ('conflict' in outcome) {
+        q.reject(outcome.conflict);
+        return;
+      }
+      q.rows.forEach((row, j) => this.remember(row.key, { doc: row.json, etag: row.eTag, at: outcome.ats[j] }));
+      q.resolve(q.rows.map((row) => row.eTag));
+    });
+  }
+
+  /** Drops the rows' pending versions (when still the newest) and what is kept of their keys. */
+  private forget(rows: readonly Row[]): void {
+    for (const row of rows) {
+      if (this.pending.get(row.key)?.etag === row.eTag) this.pending.delete(row.key);
+      this.recent.delete(row.key);
+    }
   }
 
   async delete(keys: readonly string[]): Promise<void> {
+    // A write queued before the delete is committed first, so the delete wins.
+    this.commitNow();
     for (const key of keys) {
       this.delStmt.run(key);
       this.recent.delete(key);
@@ -219,6 +311,7 @@ export class SqliteStorage implements DocumentStore {
   /** Synchronous inside: the file is closed when this returns its promise. */
   async close(): Promise<void> {
     this.stopSweeps();
+    if (this.db.open) this.commitNow();
     if (this.db.open) this.db.close();
   }
 }

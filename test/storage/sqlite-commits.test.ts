@@ -1,6 +1,6 @@
-// The SQLite store keeps the rows it last read or wrote (a conversation's next turn reads what its
-// last turn wrote). What another connection commits to the same file must still be seen at once: a
-// second process (an instance, a CLI command) writing a conversation, or deleting it.
+// The SQLite store commits the writes of one turn of the event loop together (group commit) and keeps
+// the rows it last read or wrote. A write resolves only once committed; what another connection commits
+// to the same file (another process, a CLI command) is seen at once; a conflict undoes only its own write.
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -84,4 +84,59 @@ test('the last write time (for retention) is renewed once it is an hour old, not
   } finally {
     await store.close();
   }
+});
+
+describe('group commit: the writes of one turn of the event loop share one transaction', () => {
+  test('each write resolves once committed: another connection reads it then', async () => {
+    const writes = Array.from({ length: 20 }, (_, i) => a.write(`conversation/c${i}`, { i }));
+    const eTags = await Promise.all(writes);
+    const seen = await b.read(eTags.map((_, i) => `conversation/c${i}`));
+    expect(Object.values(seen).map((d) => d?.eTag)).toEqual(eTags);
+  });
+
+  test('a write over a version still waiting for the commit is read at once here and committed after it', async () => {
+    const first = a.write('conversation/chain', { turn: 1 });
+    const queued = (await a.read(['conversation/chain']))['conversation/chain']!;
+    expect(queued.doc).toEqual({ turn: 1 });
+    const second = a.write('conversation/chain', { turn: 2 }, { ifMatch: queued.eTag });
+    expect(await first).toBe(queued.eTag);
+    const eTag = await second;
+    expect((await b.read(['conversation/chain']))['conversation/chain']).toEqual({ doc: { turn: 2 }, eTag });
+  });
+
+  test('a write that conflicts fails alone; the others in the same commit are stored', async () => {
+    const base = await a.write('conversation/race', { turn: 0 });
+    const winner = a.write('conversation/race', { turn: 1 }, { ifMatch: base });
+    // Over the same old version: refused at once, the version waiting for the commit is newer.
+    const loser = a.write('conversation/race', { turn: 'lost' }, { ifMatch: base });
+    const other = a.write('conversation/other', { ok: true });
+    await expect(loser).rejects.toBeInstanceOf(ConflictError);
+    await winner;
+    await other;
+    expect((await b.read(['conversation/race']))['conversation/race']?.doc).toEqual({ turn: 1 });
+    expect((await b.read(['conversation/other']))['conversation/other']?.doc).toEqual({ ok: true });
+  });
+
+  test('a conflict found in the file (another connection wrote first) undoes only that all-or-nothing write', async () => {
+    const base = await a.write('conversation/theirs', { turn: 0 });
+    await b.write('conversation/theirs', { turn: 'b' }, { ifMatch: base });
+    const mine = a.writeAll([{ key: 'conversation/theirs', doc: { turn: 'a' }, ifMatch: base }, { key: 'conversation/mine', doc: { part: 2 } }]);
+    const separate = a.write('conversation/separate', { ok: true });
+    await expect(mine).rejects.toBeInstanceOf(ConflictError);
+    await separate;
+    const seen = await b.read(['conversation/theirs', 'conversation/mine', 'conversation/separate']);
+    expect(seen['conversation/theirs']?.doc).toEqual({ turn: 'b' });
+    expect(seen['conversation/mine']).toBeUndefined();
+    expect(seen['conversation/separate']?.doc).toEqual({ ok: true });
+  });
+
+  test('a delete after a queued write wins; closing commits what is queued', async () => {
+    void a.write('conversation/gone', { v: 1 });
+    await a.delete(['conversation/gone']);
+    expect(await b.read(['conversation/gone'])).toEqual({});
+    const last = a.write('conversation/last', { v: 1 });
+    await a.close();
+    await last;
+    expect((await b.read(['conversation/last']))['conversation/last']?.doc).toEqual({ v: 1 });
+  });
 });
