@@ -100,8 +100,6 @@ export class SqliteStorage implements DocumentStore {
     this.updateIfStmt = this.db.prepare('UPDATE items SET doc = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
     this.updateKeepTimeStmt = this.db.prepare('UPDATE items SET doc = ?, etag = ? WHERE key = ? AND etag = ?');
     this.insertIfAbsentStmt = this.db.prepare('INSERT INTO items (key, doc, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
-    // One transaction, built once: either every change of a write is stored or none is (a
-    // ConflictError thrown inside rolls back the rows already written).
     // One writeAll() is one savepoint: either every change of it is stored or none is (a ConflictError
     // thrown inside rolls back the rows already written), without undoing the others in the commit.
     const applyGroup = this.db.transaction((rows: Row[], now: number, times: Map<string, Kept>) => rows.map((row) => this.applyRow(row, now, times)));
@@ -135,8 +133,8 @@ export class SqliteStorage implements DocumentStore {
   private applyRow({ key, json, condition, eTag }: Row, now: number, times: Map<string, Kept>): number {
     // The write time is for retention, counted in days: one less than STAMP_MS old is left as it is,
     // which spares the updated_at index a change on nearly every turn (issue 15).
-    const kept = condition.kind === 'match' ? (times.get(key) ?? this.recent.get(key)) : undefined;
-    const keepTime = kept !== undefined && condition.kind === 'match' && kept.etag === condition.eTag && now - kept.at >= 0 && now - kept.at < STAMP_MS;
+    const kept = times.get(key) ?? this.recent.get(key);
+    const keepTime = condition.kind === 'match' && kept?.etag === condition.eTag && now - kept.at >= 0 && now - kept.at < STAMP_MS;
     const changed =
       condition.kind === 'match'
         ? keepTime
