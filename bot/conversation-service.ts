@@ -1,7 +1,8 @@
 // Carries one message through the core: load state, run the turn, perform its effects,
 // save the new state. Every channel shell (Bot Framework, web widget, terminal) uses this.
 import { recordTicket, runTurn, welcome, type CoreDeps } from './core';
-import type { ConversationState, Effect, Lang, Reply, StoredTurn, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
+import { lastUserText } from './core/transcript';
+import type { ConversationState, Effect, Lang, Reply, TranscriptTurn, TurnMeta, UserMessage } from './core/types';
 import { CONVERSATION_RETRY, transact, type DocumentStore } from './storage';
 
 export interface ConversationRef {
@@ -43,14 +44,8 @@ export interface HandledTurn {
   loggableText?: string;
 }
 
-/** The newest user line of a transcript; a placeholder if it has scrolled out (never the raw text). */
-function lastUserLine(transcript: StoredTurn[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const turn = transcript[i];
-    if (turn.from === 'user') return turn.text;
-  }
-  return '[not kept]';
-}
+/** What a log shows when the user's line has scrolled out of the transcript (never the raw text). */
+const NOT_KEPT = '[not kept]';
 
 /** Every conversation state key starts with this (data retention deletes by it). */
 export const STATE_KEY_PREFIX = 'conversation/';
@@ -107,7 +102,7 @@ export class ConversationService {
           handoff = outcome.handoff ?? handoff;
         }
       }
-      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta, loggableText: lastUserLine(result.state.transcript) };
+      const turn: HandledTurn = { replies: [...result.replies, ...extra], meta: result.meta, loggableText: lastUserText(result.state.transcript) ?? NOT_KEPT };
       if (handoff) {
         turn.handoff = handoff;
         // Remembered so the core can say "already filed" before the user fills in the form again.

@@ -5,7 +5,8 @@ import { redact } from '../../intents';
 import type { Answer, KnowledgeBase } from '../../knowledge';
 import type { Offers } from './replies';
 import { textReply } from './replies';
-import type { ConversationState, FeedbackEffect, Lang, OfferedAction, Reply, StoredTurn } from './types';
+import { lastUserText } from './transcript';
+import type { ConversationState, FeedbackEffect, Lang, OfferedAction, Reply } from './types';
 
 export const THUMBS_UP = '👍';
 export const THUMBS_DOWN = '👎';
@@ -25,15 +26,6 @@ export function withRating(reply: Reply, kb: KnowledgeBase, offers: Offers, lang
   return reply;
 }
 
-/** The user message the rated answer replied to (the transcript's, already redacted). */
-function lastUserLine(transcript: readonly StoredTurn[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const turn = transcript[i];
-    if (turn.from === 'user' && 'text' in turn) return turn.text;
-  }
-  return '';
-}
-
 export interface FeedbackTurn {
   reply: Reply;
   effect: FeedbackEffect;
@@ -48,7 +40,8 @@ export function pressFeedback(
   officer: Reply['suggestedActions'],
   now: Date,
 ): FeedbackTurn {
-  const message = lastUserLine(state.transcript);
+  // The user message the rated answer replied to (the transcript's, already redacted).
+  const message = lastUserText(state.transcript) ?? '';
   const at = now.toISOString();
   const effect: FeedbackEffect = { kind: 'feedback', answerId: action.answerId, intent: action.intent, lang, vote: action.vote, redactedMessage: message, votedAt: at };
   if (action.vote === 'up') return { reply: textReply(kb.phrase('feedback_thanks', lang)), effect };

@@ -14,6 +14,15 @@ import type { Reply, StoredBotReply, StoredTurn, TranscriptTurn, TurnMeta } from
 
 export const TRANSCRIPT_TURNS = 24;
 
+/** The newest user message the transcript kept (redacted, a form's personal answer masked), if any. */
+export function lastUserText(transcript: readonly StoredTurn[]): string | undefined {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const turn = transcript[i];
+    if (turn.from === 'user') return turn.text;
+  }
+  return undefined;
+}
+
 export function appendTurns(
   transcript: StoredTurn[],
   userText: string,
