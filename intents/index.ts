@@ -10,7 +10,7 @@
 export type { Agency, Classification, Entities, Lang, Ranked, Understander, UnderstandContext, Understanding, WorkerEntry } from './types';
 export { createUnderstander, type BuildStats, type UnderstanderOptions } from './understander';
 export { redact } from './redact';
-export { validateMyKad, validateEmployerCode, type MyKadResult } from './validators';
+export { maskMyKadDigits, validateMyKad, validateEmployerCode, type MyKadResult } from './validators';
 export { classifyJsonLine } from './json-line';
 export { INTENT_IDS, NAMED_INTENTS, OUT_OF_SCOPE, readCatalogueIds, toIntentIds, intentId, isIntent, type IntentId, type NamedIntent } from './ids';
 export { extractEntities } from './entities';

@@ -22,6 +22,11 @@ export function isMyKad(input: string): boolean {
   return validateMyKad(input, null).ok;
 }
 
+/** A MyKad as staff and users see it: birth date and last digit kept (900101-**-***3); anything else all masked. */
+export function maskMyKadDigits(digits: string): string {
+  return /^\d{12}$/.test(digits) ? `${digits.slice(0, 6)}-**-***${digits.slice(11)}` : '************';
+}
+
 /**
  * Validates a MyKad number written with or without dashes/spaces ("900101-14-5673", "900101145673").
  * The date must exist in 19YY or 20YY (as python-stdnum does); birthDate picks 20YY when that date is not in
@@ -43,7 +48,7 @@ export function validateMyKad(input: string, now: Date | null): MyKadResult {
   const as20 = `${2000 + yy}-${pad(mm)}-${pad(dd)}`;
   const as19 = `${1900 + yy}-${pad(mm)}-${pad(dd)}`;
   const birthDate = in20 && ((now !== null && as20 <= klDate(now)) || !in19) ? as20 : as19;
-  return { ok: true, digits: compact, masked: `${compact.slice(0, 6)}-**-***${compact.slice(11)}`, birthDate };
+  return { ok: true, digits: compact, masked: maskMyKadDigits(compact), birthDate };
 }
 
 /** Employer code: one letter, ten digits, one letter (FACTS.md §7.1); case and spaces are forgiven. */

@@ -1,12 +1,12 @@
 // How tickets are shown outside the store: MyKad numbers masked everywhere in the console, lists
 // and single tickets alike (issue 16). The whole number reaches officers only in the ticket e-mail.
+import { maskMyKadDigits } from '../../intents/validators';
 import { displayText, knownChannel } from './display';
 import type { Checklist, Ticket } from './types';
 
 /** Same shape as the chat echo: birth date and last digit, e.g. 900101-**-***3. */
 export function maskMyKad(digits: string | null): string | null {
-  if (!digits) return null;
-  return /^\d{12}$/.test(digits) ? `${digits.slice(0, 6)}-**-***${digits.slice(11)}` : '************';
+  return digits ? maskMyKadDigits(digits) : null;
 }
 
 export type ListedTicket = Omit<Ticket, 'transcript' | 'notes' | 'checklist'> & {

@@ -1,7 +1,7 @@
 // The escalation checklist: what an officer needs to act without calling the employer back
 // for it. Order fixed by CONTRACT.md "Escalation order". Prompts and error texts come from the
 // knowledge base phrases (support staff edit them); the checks come from intents/validators.
-import { redact, validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
+import { maskMyKadDigits, redact, validateEmployerCode, validateMyKad, type Understanding } from '../../../intents';
 import { phrasePair, phrasePairs, type KnowledgeBase, type PhraseKey } from '../../../knowledge';
 import { intentLabel, type Bilingual } from '../strings';
 import type { ConversationState, Lang, TicketDraft } from '../types';
@@ -151,16 +151,10 @@ function contactOf(value: string | undefined): TicketDraft['contact'] | undefine
   return value!.includes('@') ? { email: value } : { phone: value };
 }
 
-/** As the staff page masks it (birth date and last digit). */
-function maskedMyKad(digits: string): string {
-  const r = validateMyKad(digits, null);
-  return r.ok ? r.masked : '************';
-}
-
 function summaryText(kb: KnowledgeBase, values: Record<string, string>, lang: Lang): string {
   const lines = SUMMARY_ITEMS.map(({ name, label }) => {
     const v = values[name];
-    const shown = isSkipped(v) ? kb.phrase('summary_not_given', lang) : name === 'mykad' ? maskedMyKad(v) : v;
+    const shown = isSkipped(v) ? kb.phrase('summary_not_given', lang) : name === 'mykad' ? maskMyKadDigits(v) : v;
     return `- ${kb.phrase(label, lang)}: ${shown}`;
   });
   return `${kb.phrase('summary_heading', lang)}\n${lines.join('\n')}\n\n${kb.phrase('summary_choose', lang)}`;
@@ -176,22 +170,24 @@ function summaryWords(typed: string): string[] {
   return typed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** The summary's three buttons: Hantar / Ubah / Batal. */
+function summaryButtons(kb: KnowledgeBase, lang: Lang): string[] {
+  return (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang));
+}
+
 /** The summary step: "Send" files; "Change" asks which item, and that item's label re-asks it. */
 function summary(kb: KnowledgeBase) {
   const both = (key: PhraseKey) => [kb.phrase(key, 'ms'), kb.phrase(key, 'en')].map((t) => t.toLowerCase());
-  const buttons = (lang: Lang) => (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang));
   return (text: string, u: Understanding): FieldResult => {
     const typed = text.trim().toLowerCase().replace(/[.!\s]+$/, '');
     const words = summaryWords(typed);
     const change = words.some((w) => CHANGE_WORDS.has(w)) || both('summary_change').includes(typed);
     const send = words.some((w) => SEND_WORDS.has(w)) && words.every((w) => SEND_WORDS.has(w) || AGREEING_FILLER.has(w));
     if (!change && (send || both('summary_send').includes(typed))) return { ok: true, value: 'send' };
-    if (change && !SUMMARY_ITEMS.some((i) => both(i.label).includes(typed))) {
-      return { ok: false, reason: phrase(kb, 'summary_pick_field'), choices: SUMMARY_ITEMS.map((i) => kb.phrase(i.label, u.lang)) };
-    }
     const picked = SUMMARY_ITEMS.find((i) => both(i.label).includes(typed));
     if (picked) return { ok: true, value: '', reopen: picked.name };
-    return { ok: false, reason: phrase(kb, 'summary_choose'), choices: buttons(u.lang) };
+    if (change) return { ok: false, reason: phrase(kb, 'summary_pick_field'), choices: SUMMARY_ITEMS.map((i) => kb.phrase(i.label, u.lang)) };
+    return { ok: false, reason: phrase(kb, 'summary_choose'), choices: summaryButtons(kb, u.lang) };
   };
 }
 
@@ -237,7 +233,7 @@ export function escalationForm(kb: KnowledgeBase): FormDefinition {
       help: phrase(kb, 'summary_choose'),
       ask: (values, lang) => summaryText(kb, values, lang),
       validate: summary(kb),
-      suggestions: (_state, lang) => (['summary_send', 'summary_change', 'summary_cancel'] as const).map((k) => kb.phrase(k, lang)),
+      suggestions: (_state, lang) => summaryButtons(kb, lang),
     },
   ];
   return {

@@ -6,9 +6,8 @@ import { textReply } from '../replies';
 import type { Reply } from '../types';
 import type { FormCompletion, FormContext, FormDefinition } from './types';
 
-const SKIP_VALUE = '__skipped__';
 /** The value of an item the user chose to skip (see isSkipped). */
-export const SKIPPED = SKIP_VALUE;
+export const SKIPPED = '__skipped__';
 
 // The words are in knowledge/phrases.yaml (group form).
 const T = phrasePairs({
@@ -135,7 +134,7 @@ export function answerStep(def: FormDefinition, ctx: FormContext, text: string, 
     form.tries = 0;
     return { kind: 'next', replies: [promptReply(def, ctx)] };
   }
-  form.values[field.name] = result ? result.value : SKIP_VALUE;
+  form.values[field.name] = result ? result.value : SKIPPED;
   if (form.confirm) delete form.confirm[field.name];
   form.step = nextStep(def, form.values, form.step + 1);
   form.tries = 0;
@@ -150,5 +149,5 @@ export function answerStep(def: FormDefinition, ctx: FormContext, text: string, 
 }
 
 export function isSkipped(value: string | undefined): boolean {
-  return value === undefined || value === SKIP_VALUE;
+  return value === undefined || value === SKIPPED;
 }
