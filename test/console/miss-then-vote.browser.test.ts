@@ -4,10 +4,10 @@
 // and today's charts count them: the not-understood rate, the 👎 on that answer, containment below 100%.
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { SENDBOX, webChat } from '../e2e/webchat';
 import { startApp, waitFor, type Bot } from '../escalation/helpers';
 
 const TOKEN = 'miss-then-vote-token-0123456789abcd';
-const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const UNSURE = 'caruman tu camne';
 const QUESTION = 'macam mana nak bayar caruman';
 const MINUTE_MS = 60_000;
@@ -29,15 +29,7 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-const botBubbles = () => widget.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-const suggested = (title: string) => widget.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });
-
-async function send(text: string): Promise<void> {
-  const box = widget.locator(SENDBOX);
-  await box.click();
-  await box.pressSequentially(text);
-  await box.press('Enter');
-}
+const { botBubbles, suggested, send } = webChat(() => widget);
 
 test('a message the bot was not sure of, then 👎 on another answer: both in the queue and in the charts within a minute', async () => {
   await widget.goto(`${bot.url}/`);

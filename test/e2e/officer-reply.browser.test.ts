@@ -7,10 +7,10 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { GOOD_ANSWERS, REFERENCE, mailBody, mailHeader, startApp, startSmtp, waitFor, type Bot, type Smtp } from '../escalation/helpers';
 import { launchBrowser, SCREENSHOTS, type Browser } from './browser';
+import { SENDBOX, webChat } from './webchat';
 
 const TOKEN = 'officer-browser-token-0123456789ab';
 const EMPLOYER = 'siti@majujaya.example.test';
-const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const QUESTION = 'camne nak log masuk portal assist';
 const PROBLEM = 'Tak boleh log masuk ASSIST lepas tukar kata laluan';
 const REPLY = 'Puan Siti, kata laluan ASSIST anda telah ditetapkan semula. Sila log masuk semula. / Your ASSIST password has been reset.';
@@ -41,23 +41,10 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-const botBubbles = () => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-
-async function send(text: string): Promise<void> {
-  const box = page.locator(SENDBOX);
-  await box.click();
-  await box.pressSequentially(text);
-  await box.press('Enter');
-}
+const { botBubbles, send, botSays } = webChat(() => page);
 
 /** A button the bot offers (a suggested action or a card action; not the send box's own button). */
 const offered = (title: RegExp) => page.locator('.webchat__suggested-actions button, .ac-adaptiveCard button').filter({ hasText: title });
-
-async function botSays(pattern: RegExp): Promise<string> {
-  const bubble = botBubbles().filter({ hasText: pattern }).last();
-  await bubble.waitFor({ timeout: 10_000 });
-  return (await bubble.textContent()) ?? '';
-}
 
 test('an employer asks in the widget, asks for a person, answers the checklist and a contact, checks the summary and sends it', async () => {
   await page.goto(`${bot.url}/`);

@@ -6,10 +6,10 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { launchBrowser, type Browser } from './browser';
+import { SENDBOX, webChat } from './webchat';
 import type { Reply } from '../../bot/core/types';
 
 const OUT = path.resolve(__dirname, '../../test-output');
-const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const LOGIN_Q = 'camne nak log masuk portal assist';
 const QUOTE_Q = 'brp caruman utk gaji RM2500';
 
@@ -29,16 +29,7 @@ async function expected(text: string, ref = twin): Promise<Reply[]> {
   return (await bot.app.service.message(ref, { text, channel: 'webchat' })).replies;
 }
 
-async function send(text: string): Promise<void> {
-  const box = page.locator(SENDBOX);
-  await box.click();
-  await box.pressSequentially(text);
-  await box.press('Enter');
-}
-
-const userBubbles = () => page.locator('.webchat__bubble--from-user');
-const botBubbles = () => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-const suggested = (title: string) => page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });
+const { userBubbles, botBubbles, suggested, send } = webChat(() => page);
 
 /** The conversation id the widget keeps in sessionStorage for a reload. */
 async function savedConversation(): Promise<unknown> {

@@ -4,28 +4,16 @@
 import type { Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../helpers/bot-server';
 import { launchBrowser, type Browser } from '../e2e/browser';
+import { SENDBOX, webChat } from '../e2e/webchat';
 import { ReviewQueue } from '../../bot/insights';
 
-const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const QUESTION = 'macam mana nak bayar caruman';
 
 let bot: RunningBot;
 let browser: Browser;
 let page: Page;
 
-const botBubbles = () => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-const suggested = (title: string) => page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });
-
-async function send(text: string): Promise<void> {
-  const box = page.locator(SENDBOX);
-  await box.click();
-  await box.pressSequentially(text);
-  await box.press('Enter');
-}
-
-async function botSays(pattern: RegExp): Promise<void> {
-  await botBubbles().filter({ hasText: pattern }).last().waitFor({ timeout: 10_000 });
-}
+const { botBubbles, suggested, send, botSays } = webChat(() => page);
 
 beforeAll(async () => {
   bot = await startBot();
